@@ -1,0 +1,158 @@
+#include "calendar/timestamp.h"
+
+#include "calendar/detail.h"
+
+namespace clause::calendar {
+
+namespace {
+
+using std::chrono::hours;
+using std::chrono::microseconds;
+using std::chrono::minutes;
+using std::chrono::seconds;
+
+// Reads `width` digits at `pos`; -1 when any is not a digit or the text ends.
+int digits_at(std::string_view text, std::size_t pos, std::size_t width) {
+  if (pos + width > text.size()) return -1;
+  int value = 0;
+  for (std::size_t i = pos; i < pos + width; ++i) {
+    if (!detail::is_digit(text[i])) return -1;
+    value = value * 10 + (text[i] - '0');
+  }
+  return value;
+}
+
+void append_padded(std::string& out, long long value, int width) {
+  if (value < 0) {
+    out += '-';
+    value = -value;
+  }
+  std::string digits = std::to_string(value);
+  for (auto n = static_cast<int>(digits.size()); n < width; ++n) out += '0';
+  out += digits;
+}
+
+Error bad_timestamp(std::string_view text) {
+  return fail("expected a timestamp like 2026-11-27T17:30:00+03:00, got " + detail::quoted(text));
+}
+
+// The calendar date in the first 10 characters of `text`, or why it is not one.
+Result<date::local_days> date_at(std::string_view text, Error (*shape_error)(std::string_view)) {
+  int y = digits_at(text, 0, 4);
+  int m = digits_at(text, 5, 2);
+  int d = digits_at(text, 8, 2);
+  if (y < 0 || m < 0 || d < 0 || text[4] != '-' || text[7] != '-') return shape_error(text);
+  date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(m)}, date::day{static_cast<unsigned>(d)}};
+  if (!ymd.ok()) return fail("expected a date that exists, got " + detail::quoted(text.substr(0, 10)));
+  return date::local_days{ymd};
+}
+
+Error bad_date(std::string_view text) { return fail("expected a date like 2026-11-27, got " + detail::quoted(text)); }
+
+}  // namespace
+
+Result<Instant> parse_rfc3339(std::string_view text) {
+  // Fixed part: YYYY-MM-DDTHH:MM (16 characters).
+  if (text.size() < 16) return bad_timestamp(text);
+  auto day = date_at(text, &bad_timestamp);
+  if (!day) return Error{day.error()};
+  if (text[10] != 'T' && text[10] != 't') {
+    return fail("expected `T` between the date and the time, got " + detail::quoted(text));
+  }
+  int hh = digits_at(text, 11, 2);
+  int mm = digits_at(text, 14, 2);
+  if (hh < 0 || mm < 0 || text[13] != ':') return bad_timestamp(text);
+  int ss = text.size() > 16 && text[16] == ':' ? digits_at(text, 17, 2) : -1;
+  if (ss < 0) return fail("expected seconds in the time (like 17:30:00), got " + detail::quoted(text));
+  if (ss == 60) return fail("expected seconds 00 to 59 (leap seconds are not accepted), got " + detail::quoted(text));
+  if (hh > 23 || mm > 59 || ss > 59) {
+    return fail("expected a time of day from 00:00:00 to 23:59:59, got " + detail::quoted(text));
+  }
+  std::size_t pos = 19;
+  long long fraction = 0;
+  if (pos < text.size() && text[pos] == '.') {
+    ++pos;
+    std::size_t first = pos;
+    long long scale = 100000;
+    while (pos < text.size() && detail::is_digit(text[pos])) {
+      fraction += (text[pos] - '0') * scale;
+      scale /= 10;  // past the sixth digit the scale is 0: extra digits are truncated
+      ++pos;
+    }
+    if (pos == first) return bad_timestamp(text);
+  }
+  if (pos == text.size()) {
+    return fail("expected an offset like Z or +03:00 at the end of " + detail::quoted(text));
+  }
+  minutes offset{0};
+  if (text[pos] == 'Z' || text[pos] == 'z') {
+    ++pos;
+  } else if (text[pos] == '+' || text[pos] == '-') {
+    int oh = digits_at(text, pos + 1, 2);
+    int om = digits_at(text, pos + 4, 2);
+    if (oh < 0 || om < 0 || text[pos + 3] != ':' || oh > 23 || om > 59) {
+      return fail("expected an offset like Z or +03:00 at the end of " + detail::quoted(text));
+    }
+    offset = minutes{oh * 60 + om};
+    if (text[pos] == '-') offset = -offset;
+    pos += 6;
+  } else {
+    return fail("expected an offset like Z or +03:00 at the end of " + detail::quoted(text));
+  }
+  if (pos != text.size()) return bad_timestamp(text);
+  auto local = day->time_since_epoch() + hours{hh} + minutes{mm} + seconds{ss} + microseconds{fraction};
+  return Instant{local - offset};
+}
+
+std::string format_rfc3339(Instant t, seconds offset) {
+  auto written = std::chrono::duration_cast<minutes>(offset);  // truncates toward zero
+  auto local = std::chrono::floor<seconds>(t).time_since_epoch() + written;
+  auto days = std::chrono::floor<date::days>(local);
+  date::year_month_day ymd{date::sys_days{days}};
+  date::hh_mm_ss<seconds> hms{local - days};
+  std::string out;
+  out.reserve(25);
+  append_padded(out, static_cast<int>(ymd.year()), 4);
+  out += '-';
+  append_padded(out, static_cast<unsigned>(ymd.month()), 2);
+  out += '-';
+  append_padded(out, static_cast<unsigned>(ymd.day()), 2);
+  out += 'T';
+  append_padded(out, hms.hours().count(), 2);
+  out += ':';
+  append_padded(out, hms.minutes().count(), 2);
+  out += ':';
+  append_padded(out, hms.seconds().count(), 2);
+  auto total = written.count();
+  out += total < 0 ? '-' : '+';
+  if (total < 0) total = -total;
+  append_padded(out, total / 60, 2);
+  out += ':';
+  append_padded(out, total % 60, 2);
+  return out;
+}
+
+std::string format_rfc3339(Instant t, const Zone& zone) { return format_rfc3339(t, zone.offset_at(t)); }
+
+date::local_days local_date(const Zone& zone, Instant t) {
+  auto local = t.time_since_epoch() + zone.offset_at(t);
+  return date::local_days{std::chrono::floor<date::days>(local)};
+}
+
+Result<date::local_days> parse_date(std::string_view text) {
+  if (text.size() != 10) return bad_date(text);
+  return date_at(text, &bad_date);
+}
+
+std::string format_date(date::local_days day) {
+  date::year_month_day ymd{day};
+  std::string out;
+  append_padded(out, static_cast<int>(ymd.year()), 4);
+  out += '-';
+  append_padded(out, static_cast<unsigned>(ymd.month()), 2);
+  out += '-';
+  append_padded(out, static_cast<unsigned>(ymd.day()), 2);
+  return out;
+}
+
+}  // namespace clause::calendar

@@ -1,0 +1,128 @@
+#include "caseio/lines.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace clause::caseio {
+namespace {
+
+constexpr std::size_t chunk = 1 << 20;
+// A pretty-printed case larger than this is not waited for: the input is read as JSON lines.
+constexpr std::size_t max_single_object = 16 << 20;
+
+bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+// A cheap test for "this line holds a whole JSON object": braces balance
+// outside strings. Only used to tell a pretty-printed object from JSON lines.
+bool balanced(std::string_view line) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return depth == 0 && !in_string;
+}
+
+}  // namespace
+
+LineSource::LineSource(std::FILE* file, std::size_t padding) : file_(file), padding_(padding) {
+  buffer_.resize(chunk + padding_);
+}
+
+bool LineSource::fill() {
+  if (eof_) return false;
+  // Keep the unread tail at the front, and grow when one line fills the buffer.
+  if (begin_ > 0) {
+    std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+    end_ -= begin_;
+    begin_ = 0;
+  }
+  if (buffer_.size() - padding_ - end_ < chunk / 2) buffer_.resize(buffer_.size() * 2);
+  std::size_t room = buffer_.size() - padding_ - end_;
+  // read(2), not fread: a pipe's cases are decided as they arrive.
+  ssize_t got;
+  do {
+    got = ::read(fileno(file_), buffer_.data() + end_, room);
+  } while (got < 0 && errno == EINTR);
+  if (got < 0) {
+    failed_ = true;
+    error_ = std::strerror(errno);
+    eof_ = true;
+    return false;
+  }
+  if (got == 0) {
+    eof_ = true;
+    return false;
+  }
+  end_ += static_cast<std::size_t>(got);
+  return true;
+}
+
+bool LineSource::ready() const {
+  if (eof_ || !mode_known_ || single_) return true;
+  return std::memchr(buffer_.data() + begin_, '\n', end_ - begin_) != nullptr;
+}
+
+void LineSource::decide_mode() {
+  // JSON lines, unless the first line opens an object it does not close and
+  // the whole input is that one object (a case saved pretty-printed).
+  while (true) {
+    std::string_view all(buffer_.data() + begin_, end_ - begin_);
+    std::size_t first = all.find_first_not_of(" \t\r\n");
+    if (first != std::string_view::npos) {
+      std::size_t line_end = all.find('\n', first);
+      if (all[first] != '{') break;
+      if (line_end != std::string_view::npos && balanced(all.substr(first, line_end - first))) break;
+      if (eof_) {
+        single_ = line_end != std::string_view::npos && balanced(all);
+        break;
+      }
+    } else if (eof_) {
+      break;
+    }
+    if (end_ - begin_ > max_single_object || !fill()) {
+      if (!eof_) break;
+    }
+  }
+  mode_known_ = true;
+}
+
+bool LineSource::next(std::string_view& text, std::size_t& capacity) {
+  if (!mode_known_) decide_mode();
+  while (true) {
+    std::string_view rest(buffer_.data() + begin_, end_ - begin_);
+    if (single_) {
+      if (rest.empty() || blank(rest)) return false;
+      text = rest;
+      while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+      capacity = buffer_.size() - begin_;
+      begin_ = end_;
+      return true;
+    }
+    std::size_t newline = rest.find('\n');
+    if (newline != std::string_view::npos || (eof_ && !rest.empty())) {
+      std::size_t length = newline == std::string_view::npos ? rest.size() : newline;
+      text = rest.substr(0, length);
+      if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+      capacity = buffer_.size() - begin_;
+      begin_ += newline == std::string_view::npos ? length : length + 1;
+      return true;
+    }
+    if (eof_) return false;
+    fill();
+  }
+}
+
+}  // namespace clause::caseio

@@ -1,0 +1,48 @@
+// Cases from a file or standard input: JSON lines, or one JSON object that
+// spans several lines. Each case comes with the slack the JSON parser needs
+// after it, so no line is copied.
+#pragma once
+
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace clause::caseio {
+
+class LineSource {
+ public:
+  // Reads from `file` (not owned). `padding`: bytes that must be readable
+  // after every line handed out.
+  LineSource(std::FILE* file, std::size_t padding);
+
+  // The next case's text (without its line ending) and how many bytes are
+  // readable from its start. False at the end of the input. Every input
+  // line is one case, a blank one too, and a last line without a newline.
+  bool next(std::string_view& text, std::size_t& capacity);
+
+  // Whether next() can answer without waiting for more input; a caller that
+  // streams flushes its output before it would wait.
+  bool ready() const;
+
+  // True when reading failed (not at the end of the input).
+  bool failed() const { return failed_; }
+  std::string error() const { return error_; }
+
+ private:
+  bool fill();
+  void decide_mode();
+
+  std::FILE* file_;
+  std::size_t padding_;
+  std::vector<char> buffer_;
+  std::size_t begin_ = 0;       // start of unread data
+  std::size_t end_ = 0;         // end of data read so far
+  bool eof_ = false;
+  bool failed_ = false;
+  bool mode_known_ = false;
+  bool single_ = false;         // the whole input is one multi-line object
+  std::string error_;
+};
+
+}  // namespace clause::caseio

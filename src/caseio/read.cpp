@@ -1,0 +1,563 @@
+#include "caseio/read.h"
+
+#include <simdjson.h>
+
+#include <unordered_map>
+
+#include "calendar/timestamp.h"
+#include "money/decimal.h"
+#include "support/text.h"
+
+namespace clause::caseio {
+namespace {
+
+namespace od = simdjson::ondemand;
+using sema::FieldType;
+
+constexpr std::size_t max_errors = 20;
+
+std::string_view trim_right(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
+  return s;
+}
+
+std::string_view type_name(od::json_type type) {
+  switch (type) {
+    case od::json_type::array: return "an array";
+    case od::json_type::object: return "an object";
+    case od::json_type::number: return "a number";
+    case od::json_type::string: return "text";
+    case od::json_type::boolean: return "true or false";
+    case od::json_type::null: return "null";
+  }
+  return "a value";
+}
+
+std::string json_error(simdjson::error_code code) {
+  using simdjson::error_code;
+  switch (code) {
+    case error_code::EMPTY: return "the line is empty: expected a case as a JSON object";
+    case error_code::INCOMPLETE_ARRAY_OR_OBJECT:
+    case error_code::UNCLOSED_STRING:
+      return "the JSON is cut off: expected the whole case, ending with `}`, on one line";
+    case error_code::UTF8_ERROR: return "the line is not valid UTF-8 text";
+    case error_code::DEPTH_ERROR: return "the JSON nests too deeply";
+    case error_code::CAPACITY: return "the line is too long to read";
+    case error_code::NUMBER_ERROR: return "malformed number";
+    case error_code::TAPE_ERROR:
+      return "malformed or cut-off JSON: expected the whole case as one JSON object on one line "
+             "(look for a missing or extra comma, brace, quote or key)";
+    default: return std::string("malformed JSON: expected a case as a JSON object (") + simdjson::error_message(code) + ")";
+  }
+}
+
+std::string one_of(const std::vector<std::string>& values) {
+  std::string out;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i) out += i + 1 == values.size() ? " or " : ", ";
+    out += values[i];
+  }
+  return out;
+}
+
+// A time zone as the case wrote it, parsed once and remembered.
+struct ZoneEntry {
+  bool ok = false;
+  calendar::Zone zone;
+  std::string error;
+  std::vector<bool> served;   // per program: listed in its zones (or it lists none)
+};
+
+}  // namespace
+
+struct CaseReader::Impl {
+  od::parser parser;
+  std::unordered_map<std::string, std::unique_ptr<ZoneEntry>> zones;
+};
+
+CaseReader::CaseReader(std::vector<std::shared_ptr<const ir::Program>> programs, std::string forced_policy)
+    : impl_(std::make_unique<Impl>()), programs_(std::move(programs)) {
+  cases_.resize(programs_.size());
+  for (std::size_t i = 0; i < programs_.size(); ++i) cases_[i].reset(*programs_[i]);
+  if (!forced_policy.empty()) {
+    for (std::size_t i = 0; i < programs_.size(); ++i) {
+      if (programs_[i]->name == forced_policy) forced_ = static_cast<int>(i);
+    }
+    if (forced_ < 0) {
+      std::vector<std::string> names;
+      for (const auto& p : programs_) names.push_back(p->name);
+      setup_error_ = "--policy `" + forced_policy + "` names no loaded policy; loaded: " + one_of(names);
+    }
+  }
+}
+
+CaseReader::~CaseReader() = default;
+
+std::size_t CaseReader::padding() { return simdjson::SIMDJSON_PADDING; }
+
+namespace {
+
+// Reads the fields of one case into `c` for `program`, collecting errors.
+class Reading {
+ public:
+  Reading(const ir::Program& program, int program_index, eval::Case& c, ReadResult& result,
+          std::unordered_map<std::string, std::unique_ptr<ZoneEntry>>& zones, std::size_t program_count)
+      : program_(program), index_(program_index), case_(c), result_(result), zones_(zones),
+        program_count_(program_count) {}
+
+  void fail(std::string field, std::string message) {
+    if (result_.errors.size() < max_errors) result_.errors.push_back({std::move(field), std::move(message)});
+  }
+
+  // A JSON error leaves the document unusable: report it and stop.
+  bool check(simdjson::error_code code, const std::string& field) {
+    if (code == simdjson::SUCCESS) return true;
+    fail(field.empty() ? "$" : field, json_error(code));
+    broken_ = true;
+    return false;
+  }
+
+  bool broken() const { return broken_; }
+
+  void object(od::object& obj) {
+    std::uint64_t seen_builtin = 0;   // id, policy, opened_at, zone, plan
+    std::vector<bool> seen(program_.fields.size(), false);
+    for (auto field_result : obj) {
+      od::field field;
+      if (!check(std::move(field_result).get(field), "")) return;
+      std::string_view key;
+      if (!check(field.unescaped_key().get(key), "")) return;
+      od::value value = field.value();
+      static constexpr std::string_view builtins[] = {"id", "policy", "opened_at", "zone", "plan"};
+      int builtin = -1;
+      for (int i = 0; i < 5; ++i) {
+        if (builtins[i] == key) builtin = i;
+      }
+      if (builtin >= 0) {
+        if (seen_builtin & (1u << builtin)) {
+          fail(std::string(key), "duplicate key: `" + std::string(key) + "` is given twice");
+          if (!skip(value, std::string(key))) return;
+          continue;
+        }
+        seen_builtin |= 1u << builtin;
+        if (!read_builtin(builtin, value)) return;
+        continue;
+      }
+      int index = top_field(key);
+      if (index < 0) {
+        unknown(std::string(key), key, -1);
+        if (!skip(value, std::string(key))) return;
+        continue;
+      }
+      if (seen[index]) {
+        fail(std::string(key), "duplicate key: `" + std::string(key) + "` is given twice");
+        if (!skip(value, std::string(key))) return;
+        continue;
+      }
+      seen[index] = true;
+      if (!read_field(index, value, program_.fields[index].path, seen)) return;
+    }
+    if (!(seen_builtin & (1u << 2))) fail("opened_at", "missing required field: expected an RFC 3339 timestamp like 2026-11-27T17:30:00+03:00");
+    if (!(seen_builtin & (1u << 3))) fail("zone", "missing required field: expected a time zone like GMT+3");
+    require(seen, -1);
+  }
+
+  // Reports required fields that were not given (below `parent`), and fills defaults.
+  void require(const std::vector<bool>& seen, int parent) {
+    for (std::size_t i = 0; i < program_.fields.size(); ++i) {
+      const ir::Field& f = program_.fields[i];
+      if (f.parent != parent || seen[i]) continue;
+      if (f.required) {
+        fail(f.path, "missing required field" + expected_suffix(f));
+      } else if (f.default_value >= 0) {
+        case_.enums[f.slot.index] = static_cast<std::uint8_t>(f.default_value);
+      } else if (f.type == FieldType::set) {
+        case_.sets[f.slot.index] = 0;
+      }
+    }
+  }
+
+ private:
+  std::string expected_suffix(const ir::Field& f) const {
+    switch (f.type) {
+      case FieldType::enumeration:
+      case FieldType::ordered: return ": expected one of " + one_of(f.values);
+      case FieldType::money: return ": expected an amount like \"60000.00 " + program_.currency + "\"";
+      case FieldType::date: return ": expected a date like \"2026-10-01\"";
+      case FieldType::boolean: return ": expected true or false";
+      case FieldType::record: {
+        std::vector<std::string> keys;
+        for (int m : f.members) keys.push_back(program_.fields[m].key);
+        return ": expected an object with " + one_of(keys);
+      }
+      default: return "";
+    }
+  }
+
+  int top_field(std::string_view key) const {
+    for (int i : program_.top_fields) {
+      if (program_.fields[static_cast<std::size_t>(i)].key == key) return i;
+    }
+    return -1;
+  }
+
+  void unknown(const std::string& path, std::string_view key, int parent) {
+    std::vector<std::string> known;
+    if (parent < 0) {
+      known = {"id", "policy", "opened_at", "zone", "plan"};
+      for (int i : program_.top_fields) known.push_back(program_.fields[static_cast<std::size_t>(i)].key);
+    } else {
+      for (int m : program_.fields[static_cast<std::size_t>(parent)].members) known.push_back(program_.fields[m].key);
+    }
+    std::string message = "unknown field `" + std::string(key) + "`";
+    if (auto guess = closest_match(key, known)) message += ": did you mean `" + *guess + "`?";
+    else message += ": expected one of " + one_of(known);
+    fail(path, message);
+  }
+
+  // A value we will not use (a duplicate or unknown key): the parser steps
+  // over it when it moves to the next key, and reports broken JSON there.
+  bool skip(od::value& /*value*/, const std::string& /*path*/) { return true; }
+
+  bool get_type(od::value& value, od::json_type& type, const std::string& path) {
+    return check(value.type().get(type), path);
+  }
+
+  // A string value: `value` when read; `wrong_type` when reported and
+  // skipped; `stop` when the JSON itself is broken.
+  enum class Got { stop, wrong_type, value };
+
+  Got expect_string(od::value& value, const std::string& path, std::string_view& out, std::string_view expected) {
+    od::json_type type = od::json_type::null;
+    if (!get_type(value, type, path)) return Got::stop;
+    if (type != od::json_type::string) {
+      fail(path, "expected " + std::string(expected) + ", got " + std::string(type_name(type)));
+      return skip(value, path) ? Got::wrong_type : Got::stop;
+    }
+    return check(value.get_string().get(out), path) ? Got::value : Got::stop;
+  }
+
+  bool read_builtin(int which, od::value& value) {
+    static constexpr std::string_view names[] = {"id", "policy", "opened_at", "zone", "plan"};
+    std::string path(names[which]);
+    std::string_view text;
+    od::json_type type = od::json_type::null;
+    if (!get_type(value, type, path)) return false;
+    if (which == 4 && type == od::json_type::null) {   // plan: null = none held
+      case_.plan = -1;
+      return skip(value, path);
+    }
+    static constexpr std::string_view expected[] = {
+        "text", "a policy name as text", "an RFC 3339 timestamp like \"2026-11-27T17:30:00+03:00\"",
+        "a time zone like \"GMT+3\"", "a plan id as text, or null"};
+    Got got = expect_string(value, path, text, expected[which]);
+    if (got != Got::value) return got != Got::stop;
+    switch (which) {
+      case 0:
+        case_.id.assign(text);
+        case_.has_id = true;
+        result_.id.assign(text);
+        result_.has_id = true;
+        break;
+      case 1: break;   // chosen before reading (see CaseReader::read)
+      case 2: {
+        auto t = calendar::parse_rfc3339(text);
+        if (!t) fail(path, t.error());
+        else case_.opened_at = *t;
+        break;
+      }
+      case 3: zone(text); break;
+      case 4: {
+        case_.plan = -1;
+        for (std::size_t p = 0; p < program_.plans.size(); ++p) {
+          if (program_.plans[p].id == text) case_.plan = static_cast<int>(p);
+        }
+        if (case_.plan < 0) {
+          std::vector<std::string> ids;
+          for (const auto& p : program_.plans) ids.push_back(p.id);
+          fail(path, "unknown plan " + json_quote(text) + ": expected " + one_of(ids) + ", or null for none");
+        }
+        break;
+      }
+      default: break;
+    }
+    return true;
+  }
+
+  void zone(std::string_view text) {
+    auto it = zones_.find(std::string(text));
+    if (it == zones_.end()) {
+      // Bounded: a stream of made-up zones cannot grow memory without end.
+      if (zones_.size() >= 4096) zones_.clear();
+      auto entry = std::make_unique<ZoneEntry>();
+      auto parsed = calendar::Zone::parse(text);
+      entry->served.assign(program_count_, false);
+      if (parsed) {
+        entry->ok = true;
+        entry->zone = *parsed;
+      } else {
+        entry->error = parsed.error();
+      }
+      it = zones_.emplace(std::string(text), std::move(entry)).first;
+    }
+    ZoneEntry& entry = *it->second;
+    if (!entry.ok) {
+      fail("zone", entry.error);
+      return;
+    }
+    // Whether this policy serves the zone: computed once per zone and policy.
+    if (!entry.served[static_cast<std::size_t>(index_)]) {
+      bool listed = program_.zones.empty();
+      for (const auto& z : program_.zones) listed = listed || z == entry.zone;
+      if (!listed) {
+        fail("zone", "zone " + json_quote(text) + " is not one this policy serves: expected " +
+                         one_of(program_.zone_names));
+        return;
+      }
+      entry.served[static_cast<std::size_t>(index_)] = true;
+    }
+    case_.zone = &entry.zone;
+  }
+
+  bool read_field(int index, od::value& value, const std::string& path, std::vector<bool>& seen) {
+    const ir::Field& f = program_.fields[static_cast<std::size_t>(index)];
+    od::json_type type = od::json_type::null;
+    if (!get_type(value, type, path)) return false;
+    switch (f.type) {
+      case FieldType::enumeration:
+      case FieldType::ordered: {
+        std::string_view text;
+        Got got = expect_string(value, path, text, "one of " + one_of(f.values));
+        if (got != Got::value) return got != Got::stop;
+        int v = -1;
+        for (std::size_t i = 0; i < f.values.size(); ++i) {
+          if (f.values[i] == text) v = static_cast<int>(i);
+        }
+        if (v < 0) {
+          std::string message = "expected one of " + one_of(f.values) + ", got " + json_quote(text);
+          fail(path, message);
+        } else {
+          case_.enums[f.slot.index] = static_cast<std::uint8_t>(v);
+        }
+        return true;
+      }
+      case FieldType::set: {
+        if (type != od::json_type::array) {
+          fail(path, "expected an array of " + one_of(f.values) + ", got " + std::string(type_name(type)));
+          return skip(value, path);
+        }
+        od::array array;
+        if (!check(value.get_array().get(array), path)) return false;
+        std::uint64_t bits = 0;
+        std::size_t i = 0;
+        for (auto element_result : array) {
+          std::string item_path = path + "[" + std::to_string(i++) + "]";
+          od::value element;
+          if (!check(std::move(element_result).get(element), item_path)) return false;
+          std::string_view text;
+          Got got = expect_string(element, item_path, text, "one of " + one_of(f.values));
+          if (got == Got::stop) return false;
+          if (got == Got::wrong_type) continue;
+          int v = -1;
+          for (std::size_t k = 0; k < f.values.size(); ++k) {
+            if (f.values[k] == text) v = static_cast<int>(k);
+          }
+          if (v < 0) fail(item_path, "expected one of " + one_of(f.values) + ", got " + json_quote(text));
+          else bits |= std::uint64_t{1} << v;
+        }
+        case_.sets[f.slot.index] = bits;
+        return true;
+      }
+      case FieldType::boolean: {
+        if (type != od::json_type::boolean) {
+          fail(path, "expected true or false, got " + std::string(type_name(type)));
+          return skip(value, path);
+        }
+        bool b = false;
+        if (!check(value.get_bool().get(b), path)) return false;
+        case_.bools[f.slot.index] = b ? 1 : 0;
+        return true;
+      }
+      case FieldType::money: {
+        Result<money::Money> amount = money::Money{};
+        if (type == od::json_type::number) {
+          amount = money::parse_money_number(trim_right(value.raw_json_token()));
+        } else if (type == od::json_type::string) {
+          std::string_view text;
+          if (!check(value.get_string().get(text), path)) return false;
+          amount = money::parse_money_string(text);
+        } else {
+          fail(path, "expected an amount like \"60000.00 " + program_.currency + "\" or 60000, got " +
+                         std::string(type_name(type)));
+          return skip(value, path);
+        }
+        if (!amount) {
+          fail(path, amount.error());
+        } else if (!amount->currency.empty() && amount->currency != program_.currency) {
+          fail(path, "expected an amount in " + program_.currency + ", got " + amount->currency);
+        } else {
+          case_.money[f.slot.index] = std::move(amount->amount);
+        }
+        return true;
+      }
+      case FieldType::date: {
+        std::string_view text;
+        Got got = expect_string(value, path, text, "a date like \"2026-10-01\"");
+        if (got != Got::value) return got != Got::stop;
+        auto day = calendar::parse_date(text);
+        if (!day) fail(path, day.error());
+        else case_.dates[f.slot.index] = static_cast<std::int32_t>(day->time_since_epoch().count());
+        return true;
+      }
+      case FieldType::timestamp: {
+        std::string_view text;
+        Got got = expect_string(value, path, text, "an RFC 3339 timestamp");
+        if (got != Got::value) return got != Got::stop;
+        auto t = calendar::parse_rfc3339(text);
+        if (!t) fail(path, t.error());
+        else case_.timestamps[f.slot.index] = *t;
+        return true;
+      }
+      case FieldType::record: {
+        if (type != od::json_type::object) {
+          fail(path, "expected an object, got " + std::string(type_name(type)));
+          return skip(value, path);
+        }
+        od::object obj;
+        if (!check(value.get_object().get(obj), path)) return false;
+        for (auto field_result : obj) {
+          od::field field;
+          if (!check(std::move(field_result).get(field), path)) return false;
+          std::string_view key;
+          if (!check(field.unescaped_key().get(key), path)) return false;
+          od::value member_value = field.value();
+          int member = -1;
+          for (int m : f.members) {
+            if (program_.fields[static_cast<std::size_t>(m)].key == key) member = m;
+          }
+          std::string member_path = path + "." + std::string(key);
+          if (member < 0) {
+            unknown(member_path, key, index);
+            if (!skip(member_value, member_path)) return false;
+            continue;
+          }
+          if (seen[static_cast<std::size_t>(member)]) {
+            fail(member_path, "duplicate key: `" + std::string(key) + "` is given twice");
+            if (!skip(member_value, member_path)) return false;
+            continue;
+          }
+          seen[static_cast<std::size_t>(member)] = true;
+          if (!read_field(member, member_value, member_path, seen)) return false;
+        }
+        require(seen, index);
+        return true;
+      }
+    }
+    return true;
+  }
+
+  const ir::Program& program_;
+  int index_;
+  eval::Case& case_;
+  ReadResult& result_;
+  std::unordered_map<std::string, std::unique_ptr<ZoneEntry>>& zones_;
+  std::size_t program_count_;
+  bool broken_ = false;
+};
+
+}  // namespace
+
+const ReadResult& CaseReader::read(std::string_view text, std::size_t capacity) {
+  result_.program = -1;
+  result_.errors.clear();
+  result_.has_id = false;
+  result_.id.clear();
+  result_.policy.clear();
+  auto fail_whole = [&](std::string message) {
+    result_.errors.push_back({"$", std::move(message)});
+    return std::cref(result_);
+  };
+  if (!setup_error_.empty()) return fail_whole(setup_error_);
+
+  od::document doc;
+  auto code = impl_->parser.iterate(text.data(), text.size(), capacity).get(doc);
+  if (code) return fail_whole(json_error(code));
+  od::json_type type;
+  if ((code = doc.type().get(type))) return fail_whole(json_error(code));
+  if (type != od::json_type::object) {
+    return fail_whole("expected a case as a JSON object, got " + std::string(type_name(type)));
+  }
+
+  // The whole line must be one object: nothing after its closing brace.
+  {
+    std::string_view whole;
+    if ((code = doc.raw_json().get(whole))) return fail_whole(json_error(code));
+    std::string_view body = text.substr(text.find_first_not_of(" \t\r\n"));
+    if (trim_right(whole).size() != trim_right(body).size()) {
+      return fail_whole("unexpected text after the case's closing `}`: expected one case per line");
+    }
+    doc.rewind();
+  }
+
+  // Which policy decides: --policy, else the case's `policy`, else the only one loaded.
+  int chosen = forced_;
+  std::string named;
+  bool policy_given = false;
+  {
+    od::value policy_value;
+    auto found = doc.find_field_unordered("policy").get(policy_value);
+    if (found == simdjson::SUCCESS) {
+      std::string_view name;
+      if (policy_value.get_string().get(name) == simdjson::SUCCESS) {
+        named.assign(name);
+        policy_given = true;
+      } else if (forced_ < 0) {
+        return fail_whole("`policy` must be a policy name as text");
+      }
+    } else if (found != simdjson::NO_SUCH_FIELD) {
+      return fail_whole(json_error(found));
+    }
+    doc.rewind();
+  }
+  if (chosen < 0) {
+    if (policy_given) {
+      for (std::size_t i = 0; i < programs_.size(); ++i) {
+        if (programs_[i]->name == named) chosen = static_cast<int>(i);
+      }
+      if (chosen < 0) {
+        std::vector<std::string> names;
+        for (const auto& p : programs_) names.push_back(p->name);
+        result_.policy = named;
+        result_.errors.push_back({"policy", "unknown policy " + json_quote(named) + ": expected " + one_of(names)});
+      }
+    } else if (programs_.size() == 1) {
+      chosen = 0;
+    } else {
+      result_.errors.push_back({"policy", "missing required field: several policies are loaded, so the case must name one "
+                                          "(or run with --policy NAME)"});
+    }
+  }
+
+  // Read with the chosen policy's schema; with none, still echo the id.
+  eval::Case scratch;
+  eval::Case& c = chosen >= 0 ? cases_[static_cast<std::size_t>(chosen)] : scratch;
+  if (chosen >= 0) {
+    c.reset(*programs_[static_cast<std::size_t>(chosen)]);
+    result_.program = chosen;
+    od::object obj;
+    if ((code = doc.get_object().get(obj))) return fail_whole(json_error(code));
+    Reading reading(*programs_[static_cast<std::size_t>(chosen)], chosen, c, result_, impl_->zones, programs_.size());
+    reading.object(obj);
+  } else {
+    od::value id_value;
+    std::string_view id;
+    if (doc.find_field_unordered("id").get(id_value) == simdjson::SUCCESS &&
+        id_value.get_string().get(id) == simdjson::SUCCESS) {
+      result_.id.assign(id);
+      result_.has_id = true;
+    }
+  }
+  return result_;
+}
+
+}  // namespace clause::caseio

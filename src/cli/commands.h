@@ -1,0 +1,57 @@
+// The subcommands as plain functions: options in, exit code out, text to the
+// given streams. main.cpp maps the command line onto these (CLI11 stays out
+// of this header, so tests call the commands directly).
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "diag/render.h"
+
+namespace clause::cli {
+
+struct Io {
+  std::istream& in;
+  std::ostream& out;
+  std::ostream& err;
+};
+
+// Exit codes, the same for every command (docs/cli.md).
+namespace exit_code {
+inline constexpr int ok = 0;          // clean / every case evaluated
+inline constexpr int findings = 1;    // errors found / an invalid case / decisions changed
+inline constexpr int usage = 2;       // bad command line, unreadable file, policy that does not load
+inline constexpr int io_error = 3;    // the input could not be read or the output written
+}  // namespace exit_code
+
+std::string_view version();
+
+struct CheckOptions {
+  std::vector<std::string> paths;
+  diag::Format format = diag::Format::text;
+};
+int run_check(const CheckOptions& options, Io& io);
+
+struct EvalOptions {
+  std::vector<std::string> policy_paths;
+  std::string policy;          // --policy NAME
+  std::string cases = "-";     // --cases FILE, "-" for standard input
+  bool explain = false;        // --explain: the trace a person reads, on standard error
+  int jobs = 1;                // --jobs N
+};
+int run_eval(const EvalOptions& options, Io& io);
+
+struct QuoteOptions {
+  std::vector<std::string> policy_paths;
+  std::string policy;
+  std::string plan;
+  std::string base;            // an amount, with or without the policy's currency
+  diag::Format format = diag::Format::text;
+};
+int run_quote(const QuoteOptions& options, Io& io);
+
+// Renders diagnostics and a one-line summary the same way for every command.
+void report(const std::vector<diag::Diagnostic>& diagnostics, diag::Format format, std::ostream& out);
+
+}  // namespace clause::cli

@@ -1,0 +1,78 @@
+// The `clause` command: maps the command line onto the commands in
+// commands.h. Exit codes: 0 ok, 1 findings, 2 usage, 3 I/O (docs/cli.md).
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+#include <functional>
+#include <iostream>
+
+#include "cli/commands.h"
+
+namespace {
+
+using namespace clause::cli;
+
+// The values --format takes.
+CLI::IsMember format_names() { return CLI::IsMember({"text", "json", "sarif", "github"}); }
+
+clause::diag::Format to_format(const std::string& name) {
+  clause::diag::Format f = clause::diag::Format::text;
+  clause::diag::parse_format(name, f);
+  return f;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // A reader that goes away must not kill us mid-line: writes report EPIPE instead.
+  std::signal(SIGPIPE, SIG_IGN);
+  std::ios::sync_with_stdio(false);
+  Io io{std::cin, std::cout, std::cerr};
+
+  CLI::App app{"Clause: support policies as code. Check a policy, then decide cases with it."};
+  app.name("clause");
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string(version()));
+  std::function<int()> command;
+
+  CheckOptions check;
+  std::string check_format = "text";
+  auto* check_cmd = app.add_subcommand("check", "Check policy files: syntax, names, types, ranges");
+  check_cmd->add_option("paths", check.paths, "policy files or folders of them")->required();
+  check_cmd->add_option("--format", check_format, "text, json, sarif or github")->check(format_names());
+  check_cmd->callback([&] {
+    check.format = to_format(check_format);
+    command = [&] { return run_check(check, io); };
+  });
+
+  EvalOptions eval;
+  auto* eval_cmd = app.add_subcommand("eval", "Decide cases (JSON or JSON lines) against policies");
+  eval_cmd->add_option("policy_paths", eval.policy_paths, "policy files or folders of them")->required();
+  eval_cmd->add_option("--policy", eval.policy, "the policy every case is decided by (overrides the cases' own)");
+  eval_cmd->add_option("--cases", eval.cases, "the cases file, or - for standard input (the default)");
+  eval_cmd->add_flag("--explain", eval.explain, "explain each decision on standard error");
+  eval_cmd->callback([&] { command = [&] { return run_eval(eval, io); }; });
+
+  QuoteOptions quote;
+  std::string quote_format = "text";
+  auto* quote_cmd = app.add_subcommand("quote", "Price of a plan, exactly");
+  quote_cmd->add_option("policy_paths", quote.policy_paths, "policy files or folders of them")->required();
+  quote_cmd->add_option("--policy", quote.policy, "which loaded policy");
+  quote_cmd->add_option("--plan", quote.plan, "the plan's id")->required();
+  quote_cmd->add_option("--base", quote.base, "the amount a percentage price is of, e.g. 60000 or \"60000 USD\"");
+  quote_cmd->add_option("--format", quote_format, "text or json")->check(format_names());
+  quote_cmd->callback([&] {
+    quote.format = to_format(quote_format);
+    command = [&] { return run_quote(quote, io); };
+  });
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return exit_code::usage;
+  }
+  return command ? command() : exit_code::usage;
+}

@@ -1,0 +1,252 @@
+#include "eval/decide.h"
+
+#include "calendar/timestamp.h"
+
+namespace clause::eval {
+namespace {
+
+using syntax::Expr;
+
+template <typename T>
+bool compare(Expr::Op op, const T& a, const T& b) {
+  switch (op) {
+    case Expr::Op::eq: return a == b;
+    case Expr::Op::ne: return a != b;
+    case Expr::Op::lt: return a < b;
+    case Expr::Op::le: return a <= b;
+    case Expr::Op::gt: return a > b;
+    case Expr::Op::ge: return a >= b;
+  }
+  return false;
+}
+
+// Ordered values are listed most urgent first, so "more" (>) is a smaller index.
+bool compare_ordered(Expr::Op op, int index, int value) { return compare(op, value, index); }
+
+std::uint64_t registered_channels(const ir::Program& program, int plan) {
+  return plan >= 0 ? program.plans[static_cast<std::size_t>(plan)].registers : program.policy_registers;
+}
+
+// The guarantee's length for this case: from its band, or fixed; -1 when the
+// amount falls in no band.
+int guarantee_days(const ir::Guarantee& g, const Case& c) {
+  if (!g.banded) return g.fixed_days;
+  const money::Decimal& amount = c.money[g.amount.index];
+  for (const auto& band : g.bands) {
+    bool inside = band.kind == ir::Band::Kind::below   ? amount < band.high
+                  : band.kind == ir::Band::Kind::above ? amount > band.low
+                                                       : band.low <= amount && amount <= band.high;
+    if (inside) return band.days;
+  }
+  return -1;
+}
+
+}  // namespace
+
+std::string_view outcome_name(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::covered: return "covered";
+    case Outcome::limited: return "limited";
+    case Outcome::billable: return "billable";
+    case Outcome::not_covered: return "not_covered";
+    case Outcome::rejected: return "rejected";
+    case Outcome::invalid: return "invalid";
+  }
+  return "invalid";
+}
+
+void Case::reset(const ir::Program& program) {
+  id.clear();
+  has_id = false;
+  opened_at = {};
+  zone = nullptr;
+  plan = -1;
+  enums.assign(program.slots.enums, 0);
+  sets.assign(program.slots.sets, 0);
+  money.resize(program.slots.money);
+  for (auto& m : money) m = money::Decimal();
+  dates.assign(program.slots.dates, 0);
+  bools.assign(program.slots.bools, 0);
+  timestamps.assign(program.slots.timestamps, calendar::Instant{});
+}
+
+void Decision::add_reason(ReasonRef::Kind kind, std::size_t index) {
+  // INVARIANT: the deciding reason is always kept; only a long run of
+  // adjustments before it can be cut short.
+  if (reason_count == max_reasons) reason_count = max_reasons - 1;
+  reasons[reason_count++] = ReasonRef{kind, static_cast<std::uint16_t>(index)};
+}
+
+bool holds(const ir::Program& program, std::uint32_t index, const Case& c, int plan) {
+  const ir::Node& n = program.nodes[index];
+  using K = ir::Node::Kind;
+  switch (n.kind) {
+    case K::all:
+    case K::any: {
+      bool want = n.kind == K::any;
+      std::uint32_t child = index + 1;
+      for (std::uint16_t i = 0; i < n.count; ++i) {
+        if (holds(program, child, c, plan) == want) return want;
+        child += program.nodes[child].size;
+      }
+      return !want;
+    }
+    case K::negation: return !holds(program, index + 1, c, plan);
+    case K::always: return true;
+    case K::is_true: return c.bools[n.slot] != 0;
+    case K::enum_in: return (n.mask >> c.enums[n.slot]) & 1;
+    case K::ordered_cmp: return compare_ordered(n.op, c.enums[n.slot], n.value);
+    case K::set_has: return (c.sets[n.slot] & n.mask) != 0;
+    case K::money_cmp: return compare(n.op, c.money[n.slot], n.amount);
+    case K::date_cmp: return compare(n.op, static_cast<int>(c.dates[n.slot]), n.value);
+    case K::plan_in: {
+      std::size_t bit = plan < 0 ? program.plans.size() : static_cast<std::size_t>(plan);
+      return (program.plan_sets[static_cast<std::size_t>(n.value) + bit / 64] >> (bit % 64)) & 1;
+    }
+    case K::plan_cmp: return plan >= 0 && compare(n.op, plan, n.value);
+    case K::channel_registered: {
+      int channel = n.value < 0 ? c.enums[program.channel.index] : n.value;
+      return (registered_channels(program, plan) >> channel) & 1;
+    }
+    case K::plan_includes:
+      return plan >= 0 && (program.plans[static_cast<std::size_t>(plan)].includes & n.mask) != 0;
+  }
+  return false;
+}
+
+Decision decide(const ir::Program& program, const Case& c, Trace* trace) {
+  Decision d;
+  int plan = c.plan;
+  if (plan < 0 && program.default_plan >= 0) {
+    plan = program.default_plan;
+    d.add_reason(ReasonRef::Kind::default_plan);
+  }
+  d.urgency = program.urgency_field >= 0 ? c.enums[program.urgency.index] : -1;
+
+  auto rule_holds = [&](std::size_t r) {
+    bool matched = holds(program, program.rules[r].when, c, plan);
+    if (trace) trace->rule(r, matched);
+    return matched;
+  };
+
+  // Adjustments come first and apply whatever the outcome (CONTRACT.md 6).
+  for (std::uint16_t r : program.lowering) {
+    if (!rule_holds(r)) continue;
+    int to = program.rules[r].lower_to;
+    if (d.urgency < to) {   // more urgent than allowed
+      if (d.lowering_count < Decision::max_lowerings) {
+        d.lowerings[d.lowering_count++] = Lowering{r, static_cast<std::int8_t>(d.urgency), static_cast<std::int8_t>(to)};
+      }
+      d.urgency = to;
+      d.add_reason(ReasonRef::Kind::rule, r);
+    }
+  }
+
+  auto respond_as_plan = [&](int p) {
+    if (p < 0 || d.urgency < 0) return;
+    const ir::Target& target = program.target(p, d.urgency);
+    if (!target.present) return;
+    d.has_response = true;
+    d.target = target;
+    const auto& plan_def = program.plans[static_cast<std::size_t>(p)];
+    if (target.working && plan_def.hours >= 0) {
+      d.due = program.hours[static_cast<std::size_t>(plan_def.hours)].due_after(*c.zone, c.opened_at, target.length);
+    } else {
+      d.due = c.opened_at + target.length;
+    }
+  };
+
+  // Rules that decide, in the policy's order: the first that holds decides.
+  for (std::uint16_t r : program.deciding) {
+    if (!rule_holds(r)) continue;
+    d.add_reason(ReasonRef::Kind::rule, r);
+    using A = syntax::Rule::Action;
+    switch (program.rules[r].action) {
+      case A::reject: d.outcome = Outcome::rejected; break;
+      case A::not_covered: d.outcome = Outcome::not_covered; break;
+      default:
+        d.outcome = Outcome::limited;
+        if (plan >= 0) {
+          d.basis = Basis::plan;
+          d.plan = plan;
+          d.entitlements = program.plans[static_cast<std::size_t>(plan)].includes;
+          respond_as_plan(plan);
+        }
+        break;
+    }
+    return d;
+  }
+
+  // The bases, in order: the guarantee, the plan, time and materials.
+  const ir::Guarantee& g = program.guarantee;
+  if (g.present) {
+    int days = guarantee_days(g, c);
+    int local_day = static_cast<int>(calendar::local_date(*c.zone, c.opened_at).time_since_epoch().count());
+    int end_day = c.dates[g.start.index] + days;
+    bool inside = days >= 0 && local_day <= end_day;
+    if (trace) trace->guarantee(inside, days, end_day, local_day);
+    d.guarantee_days = days;
+    d.guarantee_end = end_day;
+    if (!inside) {
+      d.add_reason(ReasonRef::Kind::guarantee_ended);
+    } else {
+      bool covered = g.covers.empty();
+      for (std::size_t i = 0; i < g.covers.size() && !covered; ++i) {
+        covered = holds(program, g.covers[i], c, plan);
+        if (trace) trace->clause(true, i, covered);
+      }
+      bool excluded = false;
+      if (!covered) d.add_reason(ReasonRef::Kind::guarantee_not_covered);
+      for (std::size_t i = 0; i < g.excludes.size() && covered && !excluded; ++i) {
+        excluded = holds(program, g.excludes[i], c, plan);
+        if (trace) trace->clause(false, i, excluded);
+        if (excluded) d.add_reason(ReasonRef::Kind::guarantee_clause, i);
+      }
+      for (std::size_t i = 0; i < program.outside_guarantee.size() && covered && !excluded; ++i) {
+        std::uint16_t r = program.outside_guarantee[i];
+        excluded = rule_holds(r);
+        if (excluded) d.add_reason(ReasonRef::Kind::rule, r);
+      }
+      if (covered && !excluded) {
+        d.outcome = Outcome::covered;
+        d.basis = Basis::guarantee;
+        d.entitlements = g.includes;
+        d.add_reason(ReasonRef::Kind::guarantee_covered);
+        return d;
+      }
+    }
+  }
+
+  if (plan >= 0) {
+    bool outside = false;
+    for (std::uint16_t r : program.outside_plan) {
+      if (rule_holds(r)) {
+        d.add_reason(ReasonRef::Kind::rule, r);
+        outside = true;
+        break;
+      }
+    }
+    if (!outside) {
+      d.outcome = Outcome::covered;
+      d.basis = Basis::plan;
+      d.plan = plan;
+      d.entitlements = program.plans[static_cast<std::size_t>(plan)].includes;
+      d.add_reason(ReasonRef::Kind::plan, static_cast<std::size_t>(plan));
+      respond_as_plan(plan);
+      return d;
+    }
+  }
+
+  if (program.otherwise == sema::Otherwise::time_and_materials) {
+    d.outcome = Outcome::billable;
+    d.basis = Basis::time_and_materials;
+    d.add_reason(ReasonRef::Kind::otherwise);
+  } else {
+    d.outcome = Outcome::not_covered;
+    d.add_reason(program.otherwise == sema::Otherwise::not_covered ? ReasonRef::Kind::otherwise
+                                                                   : ReasonRef::Kind::no_basis);
+  }
+  return d;
+}
+
+}  // namespace clause::eval

@@ -1,0 +1,267 @@
+#include "ir/lower.h"
+
+#include <fmt/format.h>
+
+#include "sema/check.h"
+
+namespace clause::ir {
+namespace {
+
+std::uint64_t bits(const std::vector<int>& indices) {
+  std::uint64_t mask = 0;
+  for (int i : indices) mask |= std::uint64_t{1} << i;
+  return mask;
+}
+
+class Lowering {
+ public:
+  Lowering(const sema::Checked& checked, const diag::SourceFile& file, const std::string& revision)
+      : in_(checked), file_(file) {
+    out_.name = checked.name;
+    out_.title = checked.title;
+    out_.revision = revision;
+    out_.path = file.path();
+    out_.currency = checked.currency;
+  }
+
+  std::shared_ptr<const Program> run() {
+    fields();
+    zones();
+    plans();
+    guarantee();
+    rules();
+    otherwise();
+    return std::make_shared<const Program>(std::move(out_));
+  }
+
+ private:
+  std::string at(sema::Loc span) const {
+    auto lc = file_.line_col(span.begin);
+    return fmt::format("{}:{}:{}", file_.path(), lc.line, lc.column);
+  }
+
+  Reason reason(std::string id, sema::Loc span, std::string text) const {
+    return Reason{std::move(id), at(span), std::move(text)};
+  }
+
+  void fields() {
+    for (const auto& f : in_.fields) {
+      Field field;
+      field.path = f.path;
+      field.key = std::string(f.name());
+      field.type = f.type;
+      field.values = f.values;
+      field.parent = f.parent;
+      field.members = f.members;
+      field.required = f.required;
+      field.default_value = f.default_value;
+      field.slot.type = f.type;
+      auto next = [](std::uint16_t& counter) { return counter++; };
+      switch (f.type) {
+        case FieldType::enumeration:
+        case FieldType::ordered: field.slot.index = next(out_.slots.enums); break;
+        case FieldType::set: field.slot.index = next(out_.slots.sets); break;
+        case FieldType::money: field.slot.index = next(out_.slots.money); break;
+        case FieldType::date: field.slot.index = next(out_.slots.dates); break;
+        case FieldType::boolean: field.slot.index = next(out_.slots.bools); break;
+        case FieldType::timestamp: field.slot.index = next(out_.slots.timestamps); break;
+        case FieldType::record: break;
+      }
+      if (f.parent < 0) out_.top_fields.push_back(static_cast<int>(out_.fields.size()));
+      out_.fields.push_back(std::move(field));
+    }
+    out_.urgency_field = in_.urgency_field;
+    if (const auto* urgency = in_.urgency()) {
+      out_.urgency = out_.fields[in_.urgency_field].slot;
+      out_.urgency_values = urgency->values;
+      out_.urgency_count = static_cast<int>(urgency->values.size());
+    }
+    out_.channel = out_.fields[in_.channel_field].slot;
+    out_.channel_field = in_.channel_field;
+    out_.role = out_.fields[in_.role_field].slot;
+    out_.authorized = out_.fields[in_.authorized_field].slot;
+    for (const auto& e : in_.entitlements) out_.entitlements.push_back(e.id);
+  }
+
+  void zones() {
+    out_.zones = in_.zones;
+    out_.zone_names = in_.zone_texts;
+  }
+
+  void plans() {
+    for (const auto& h : in_.hours) out_.hours.push_back(h.hours);
+    out_.plan_set_words = in_.plans.size() / 64 + 1;
+    for (const auto& p : in_.plans) {
+      Plan plan;
+      plan.id = p.id;
+      plan.title = p.title;
+      plan.basis = "plan:" + p.id;
+      plan.reason_id = std::string(sema::reason_ids::plan_prefix) + p.id;
+      plan.at = at(p.span);
+      plan.hours = p.hours;
+      plan.registers = bits(p.registers);
+      plan.includes = bits(p.includes);
+      plan.price = p.price;
+      out_.plans.push_back(std::move(plan));
+      for (int u = 0; u < out_.urgency_count; ++u) {
+        Target t;
+        if (static_cast<std::size_t>(u) < p.targets.size() && p.targets[u]) {
+          t.present = true;
+          t.working = p.targets[u]->within.working;
+          t.length = p.targets[u]->within.length;
+        }
+        out_.targets.push_back(t);
+      }
+    }
+    out_.default_plan = in_.default_plan;
+    if (in_.default_plan >= 0) {
+      const auto& plan = in_.plans[in_.default_plan];
+      out_.default_plan_reason = reason(std::string(sema::reason_ids::default_plan), in_.default_plan_span,
+                                        "No plan given: every customer holds the " + plan.title + " plan");
+    }
+    if (in_.has_registers) out_.policy_registers = bits(in_.registers);
+  }
+
+  void guarantee() {
+    if (!in_.guarantee) return;
+    const auto& g = *in_.guarantee;
+    auto& out = out_.guarantee;
+    out.present = true;
+    out.title = g.title;
+    out.start = out_.fields[g.start_field].slot;
+    out.banded = g.amount_field >= 0;
+    if (out.banded) out.amount = out_.fields[g.amount_field].slot;
+    for (const auto& b : g.bands) {
+      Band band;
+      band.kind = b.kind == syntax::Band::Kind::below   ? Band::Kind::below
+                  : b.kind == syntax::Band::Kind::above ? Band::Kind::above
+                                                        : Band::Kind::between;
+      band.low = b.low;
+      band.high = b.high;
+      band.days = b.days;
+      out.bands.push_back(band);
+    }
+    out.fixed_days = g.fixed_days;
+    for (const auto& c : g.covers) {
+      out.covers.push_back(condition(c.when));
+      out.covers_reasons.push_back(reason(c.id, c.span, c.text));
+    }
+    for (const auto& c : g.excludes) {
+      out.excludes.push_back(condition(c.when));
+      out.excludes_reasons.push_back(reason(c.id, c.span, c.text));
+    }
+    out.registers = g.has_registers || in_.has_registers ? bits(g.registers) : ~std::uint64_t{0};
+    out.includes = bits(g.includes);
+    out.reason = reason(std::string(sema::reason_ids::guarantee), g.span, g.title);
+  }
+
+  void rules() {
+    for (const auto& r : in_.rules) {
+      Rule rule;
+      rule.action = r.action;
+      rule.when = condition(r.when);
+      rule.lower_to = r.lower_to;
+      rule.reason = reason(r.id, r.span, r.text.empty() ? r.id : r.text);
+      auto index = static_cast<std::uint16_t>(out_.rules.size());
+      using A = syntax::Rule::Action;
+      switch (r.action) {
+        case A::lower: out_.lowering.push_back(index); break;
+        case A::outside_plan: out_.outside_plan.push_back(index); break;
+        case A::outside_guarantee: out_.outside_guarantee.push_back(index); break;
+        default: out_.deciding.push_back(index); break;
+      }
+      out_.rules.push_back(std::move(rule));
+    }
+  }
+
+  void otherwise() {
+    out_.otherwise = in_.otherwise;
+    std::string_view id = sema::reason_ids::otherwise;
+    if (in_.otherwise == sema::Otherwise::time_and_materials) {
+      out_.otherwise_reason = reason(std::string(id), in_.otherwise_span,
+                                     "No plan or guarantee covers the case: support is billed as time and materials");
+    } else {
+      out_.otherwise_reason = reason(std::string(id), in_.otherwise_span, "No plan or guarantee covers the case");
+    }
+    out_.no_basis_reason = reason(std::string(id), in_.span, "No plan or guarantee covers the case");
+  }
+
+  // Appends a condition's subtree in preorder and returns its root's index.
+  std::uint32_t condition(const sema::Cond& c) {
+    auto index = static_cast<std::uint32_t>(out_.nodes.size());
+    out_.nodes.emplace_back();
+    Node node;
+    node.source_kind = c.kind;
+    node.span = c.span;
+    node.field = c.field;
+    node.op = c.op;
+    if (c.field >= 0) node.slot = out_.fields[c.field].slot.index;
+    using K = sema::Cond::Kind;
+    switch (c.kind) {
+      case K::all: node.kind = Node::Kind::all; break;
+      case K::any: node.kind = Node::Kind::any; break;
+      case K::negation: node.kind = Node::Kind::negation; break;
+      case K::is_true: node.kind = Node::Kind::is_true; break;
+      case K::enum_in:
+        node.kind = Node::Kind::enum_in;
+        node.mask = bits(c.values);
+        break;
+      case K::ordered_cmp:
+        node.kind = Node::Kind::ordered_cmp;
+        node.value = c.value;
+        break;
+      case K::set_has:
+        node.kind = Node::Kind::set_has;
+        node.mask = std::uint64_t{1} << c.value;
+        break;
+      case K::money_cmp:
+        node.kind = Node::Kind::money_cmp;
+        node.amount = c.amount;
+        break;
+      case K::date_cmp:
+        node.kind = Node::Kind::date_cmp;
+        node.value = c.days;
+        break;
+      case K::plan_in: {
+        node.kind = Node::Kind::plan_in;
+        node.value = static_cast<int>(out_.plan_sets.size());
+        out_.plan_sets.resize(out_.plan_sets.size() + out_.plan_set_words, 0);
+        for (int p : c.values) {
+          std::size_t bit = p < 0 ? in_.plans.size() : static_cast<std::size_t>(p);
+          out_.plan_sets[static_cast<std::size_t>(node.value) + bit / 64] |= std::uint64_t{1} << (bit % 64);
+        }
+        break;
+      }
+      case K::plan_cmp:
+        node.kind = Node::Kind::plan_cmp;
+        node.value = c.value;
+        break;
+      case K::channel_registered:
+        node.kind = Node::Kind::channel_registered;
+        node.value = c.value;
+        break;
+      case K::plan_includes:
+        node.kind = Node::Kind::plan_includes;
+        node.mask = std::uint64_t{1} << c.value;
+        break;
+    }
+    node.count = static_cast<std::uint16_t>(c.children.size());
+    for (const auto& child : c.children) condition(child);
+    node.size = static_cast<std::uint32_t>(out_.nodes.size()) - index;
+    out_.nodes[index] = std::move(node);
+    return index;
+  }
+
+  const sema::Checked& in_;
+  const diag::SourceFile& file_;
+  Program out_;
+};
+
+}  // namespace
+
+std::shared_ptr<const Program> lower(const sema::Checked& checked, const diag::SourceFile& file,
+                                     const std::string& revision) {
+  return Lowering(checked, file, revision).run();
+}
+
+}  // namespace clause::ir

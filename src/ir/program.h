@@ -1,0 +1,177 @@
+// The compiled policy the evaluator runs. Names are gone: enum values are
+// small integers, sets and channel/entitlement lists are bit masks, plans are
+// flattened, response targets are one table indexed by plan and urgency, and
+// rules are an ordered program over a flat array of condition nodes. Strings
+// kept here are for writing decisions, never for deciding.
+#pragma once
+
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "calendar/working_hours.h"
+#include "calendar/zone.h"
+#include "money/decimal.h"
+#include "sema/checked.h"
+
+namespace clause::ir {
+
+using sema::FieldType;
+
+// Where a field's value lives in a Case: one array per kind.
+struct Slot {
+  FieldType type = FieldType::enumeration;
+  std::uint16_t index = 0;
+};
+
+// What the case reader needs about a field.
+struct Field {
+  std::string path;                  // "project.budget"
+  std::string key;                   // "budget": the JSON key
+  FieldType type = FieldType::enumeration;
+  std::vector<std::string> values;
+  int parent = -1;
+  std::vector<int> members;
+  bool required = true;
+  int default_value = -1;
+  Slot slot;
+};
+
+struct Target {
+  bool present = false;
+  bool working = true;
+  std::chrono::microseconds length{0};
+};
+
+struct Plan {
+  std::string id;
+  std::string title;
+  std::string basis;                 // "plan:business"
+  std::string reason_id;             // "plan.business"
+  std::string at;                    // where the plan is declared
+  int hours = -1;                    // index into Program::hours
+  std::uint64_t registers = 0;       // channel value bits
+  std::uint64_t includes = 0;        // entitlement bits
+  sema::Price price;
+};
+
+struct Band {
+  enum class Kind : std::uint8_t { below, above, between };
+  Kind kind = Kind::between;
+  money::Decimal low;
+  money::Decimal high;
+  int days = 0;
+};
+
+// A node of a condition. Children of all/any/negation are the next nodes:
+// `first` is the index of the first child, `count` how many, each child
+// followed by its own subtree (`size` nodes in all, this one included).
+struct Node {
+  enum class Kind : std::uint8_t {
+    all, any, negation, is_true, enum_in, ordered_cmp, set_has, money_cmp, date_cmp,
+    plan_in, plan_cmp, channel_registered, plan_includes, always
+  };
+  Kind kind = Kind::always;
+  sema::Cond::Kind source_kind = sema::Cond::Kind::all;
+  syntax::Expr::Op op = syntax::Expr::Op::eq;
+  std::uint16_t slot = 0;            // the field's slot index in its kind's array
+  std::uint16_t count = 0;           // children
+  std::uint32_t size = 1;            // nodes in this subtree
+  std::uint64_t mask = 0;            // enum_in, set_has, plan_includes, channel_registered
+  int value = 0;                     // ordered_cmp, plan_cmp, date_cmp (days), channel_registered (-1: the
+                                     // case's channel), plan_in (offset of its bits in Program::plan_sets)
+  int field = -1;                    // for traces
+  money::Decimal amount;             // money_cmp
+  sema::Loc span;
+};
+
+struct Reason {
+  std::string id;                    // "unauthorized", "plan.business", "guarantee"
+  std::string at;                    // "policies/beesender.policy:51:3"
+  std::string text;
+};
+
+struct Rule {
+  syntax::Rule::Action action = syntax::Rule::Action::reject;
+  std::uint32_t when = 0;            // root node index
+  int lower_to = -1;
+  Reason reason;
+};
+
+struct Guarantee {
+  bool present = false;
+  std::string title;
+  Slot start;                        // date
+  Slot amount;                       // money; none when fixed
+  bool banded = false;
+  std::vector<Band> bands;
+  int fixed_days = -1;
+  std::vector<std::uint32_t> covers; // root nodes; any must hold (none: everything)
+  std::vector<Reason> covers_reasons;
+  std::vector<std::uint32_t> excludes;
+  std::vector<Reason> excludes_reasons;
+  std::uint64_t registers = 0;
+  std::uint64_t includes = 0;
+  Reason reason;                     // the guarantee itself
+};
+
+
+// How many values of each kind a Case holds.
+struct SlotCounts {
+  std::uint16_t enums = 0, sets = 0, money = 0, dates = 0, bools = 0, timestamps = 0;
+};
+
+struct Program {
+  std::string name;
+  std::string title;
+  std::string revision;
+  std::string path;                  // the policy file, for reasons' `at`
+  std::string currency;
+  std::vector<calendar::Zone> zones; // empty: any zone
+  std::vector<std::string> zone_names;
+
+  std::vector<Field> fields;         // same indices as sema::Checked::fields
+  std::vector<int> top_fields;       // declared top-level fields (not contact)
+  SlotCounts slots;
+  int urgency_field = -1;
+  Slot urgency;
+  Slot channel;
+  int channel_field = -1;
+  Slot role;
+  Slot authorized;
+  std::vector<std::string> urgency_values;   // most urgent first
+  int urgency_count = 0;
+
+  std::vector<Plan> plans;
+  std::vector<Target> targets;       // [plan * urgency_count + urgency]
+  std::vector<calendar::WorkingHours> hours;
+  int default_plan = -1;
+  Reason default_plan_reason;
+  std::uint64_t policy_registers = ~std::uint64_t{0};
+  std::vector<std::string> entitlements;
+
+  Guarantee guarantee;
+
+  std::vector<Node> nodes;
+  // Sets of plans for plan_in, each `plan_set_words` words long; the bit after
+  // the last plan stands for "no plan".
+  std::vector<std::uint64_t> plan_sets;
+  std::size_t plan_set_words = 1;
+  std::vector<Rule> rules;           // every rule, in order
+  std::vector<std::uint16_t> lowering;         // indices of `lower` rules, in order
+  std::vector<std::uint16_t> deciding;         // reject / not_covered / limited, in order
+  std::vector<std::uint16_t> outside_plan;
+  std::vector<std::uint16_t> outside_guarantee;
+
+  sema::Otherwise otherwise = sema::Otherwise::none;
+  Reason otherwise_reason;
+  Reason no_basis_reason;
+
+  const Target& target(int plan, int urgency_value) const {
+    return targets[static_cast<std::size_t>(plan * urgency_count + urgency_value)];
+  }
+};
+
+}  // namespace clause::ir

@@ -1,0 +1,209 @@
+// A checked policy: every name resolved to an index, every value typed,
+// plans flattened (`extends` applied). It still carries spans, so lint, diff
+// and the test runner can point at the text; the evaluator gets the compiled
+// form (ir::Program) instead.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "calendar/working_hours.h"
+#include "calendar/zone.h"
+#include "money/decimal.h"
+#include "syntax/ast.h"
+
+namespace clause::sema {
+
+using syntax::Loc;
+
+enum class FieldType { enumeration, ordered, set, money, date, timestamp, boolean, record };
+
+// A field of the case, flattened: records are fields too, and their members
+// name their parent.
+struct Field {
+  std::string path;                  // "priority", "project.budget", "contact.role"
+  FieldType type = FieldType::enumeration;
+  std::vector<std::string> values;   // enumeration, ordered (most urgent first), set
+  int parent = -1;                   // enclosing record
+  std::vector<int> members;          // record
+  bool required = true;
+  bool builtin = false;              // contact.role, contact.authorized
+  int default_value = -1;            // enumeration/ordered: value index
+  Loc span;
+
+  std::string_view name() const;     // last part of the path
+  int value_index(std::string_view value) const;   // -1 if not a value
+};
+
+// A length of time as written, and its exact length.
+struct Span {
+  money::Decimal amount;                                  // as written (4, 0.5, 30)
+  syntax::Duration::Unit unit = syntax::Duration::Unit::hours;
+  bool working = true;                                    // working or calendar clock
+  std::chrono::microseconds length{0};
+  Loc span;
+};
+
+struct Hours {
+  std::string name;                  // declared name, or "" for hours written in a plan
+  bool always = false;
+  std::vector<calendar::Window> windows;
+  std::vector<date::local_days> holidays;
+  calendar::WorkingHours hours = calendar::WorkingHours::always();
+  Loc span;
+};
+
+struct Entitlement {
+  std::string id;
+  std::string text;
+  Loc span;
+};
+
+struct Price {
+  syntax::Price::Kind kind = syntax::Price::Kind::free;
+  money::Decimal percent;
+  std::string base;                  // percent: a declared base or a case money field
+  int base_field = -1;               // the case field, when the base is one
+  money::Decimal amount;             // amount
+  syntax::Price::Period period = syntax::Price::Period::none;
+  Loc span;
+};
+
+struct Target {
+  Span within;
+  Loc span;                          // the `respond` line
+};
+
+// Where a plan's term was set (its own line, or the plan it came from).
+struct Origin {
+  int plan = -1;
+  Loc span;
+};
+
+struct Plan {
+  std::string id;
+  std::string title;
+  int parent = -1;                   // extends
+  Price price;
+  Origin price_origin;
+  std::vector<int> registers;        // channel value indices
+  Origin registers_origin;
+  std::vector<std::string> talks;
+  Origin talks_origin;
+  int hours = -1;                    // index into Checked::hours
+  Origin hours_origin;
+  int registration = -1;
+  int contacts = -1;
+  Origin contacts_origin;
+  std::vector<std::optional<Target>> targets;   // by urgency value index
+  std::vector<bool> no_target;                  // by urgency value index: explicitly none
+  std::vector<int> includes;                    // entitlements, inherited first
+  std::vector<Origin> includes_origin;
+  Loc span;                          // the plan's id
+  Loc decl_span;                     // the whole declaration
+};
+
+// A typed condition. Values are indices (enum values, plans, entitlements).
+struct Cond {
+  enum class Kind {
+    all, any, negation,
+    is_true,            // a bool field
+    enum_in,            // enumeration/ordered field is one of `values`
+    ordered_cmp,        // ordered field OP value (> means more urgent)
+    set_has,            // set field has value
+    money_cmp,          // money field OP amount
+    date_cmp,           // date field OP days
+    plan_in,            // the case's plan (or none, index -1) is one of `plans`
+    plan_cmp,           // the case's plan OP plan rank
+    channel_registered, // the case's channel is one the plan (or the policy) registers
+    plan_includes,      // the case's plan includes entitlement `value`
+  };
+  Kind kind = Kind::all;
+  std::vector<Cond> children;
+  int field = -1;
+  std::vector<int> values;      // enum_in: value indices; plan_in: plan indices (-1 = none)
+  syntax::Expr::Op op = syntax::Expr::Op::eq;
+  int value = -1;               // ordered_cmp, set_has, plan_cmp, plan_includes
+  money::Decimal amount;        // money_cmp
+  int days = 0;                 // date_cmp: days since 1970-01-01
+  Loc span;
+};
+
+struct Band {
+  syntax::Band::Kind kind = syntax::Band::Kind::between;
+  money::Decimal low;            // between (inclusive), above (exclusive)
+  money::Decimal high;           // between (inclusive), below (exclusive)
+  int days = 0;
+  Loc span;
+};
+
+struct Clause {
+  std::string id;
+  std::string text;
+  Cond when;
+  Loc span;
+};
+
+struct Guarantee {
+  std::string title;
+  int start_field = -1;          // a date field: the period starts the day after it
+  int amount_field = -1;         // a money field choosing the band
+  std::vector<Band> bands;
+  int fixed_days = -1;           // `lasts 30 calendar days`
+  std::vector<Clause> covers;    // none: covers everything not excluded
+  std::vector<Clause> excludes;
+  bool promptly = false;         // `respond promptly`: a promise with no number
+  std::vector<int> registers;
+  bool has_registers = false;
+  std::vector<int> includes;
+  Loc span;
+};
+
+struct Rule {
+  syntax::Rule::Action action = syntax::Rule::Action::reject;
+  std::string id;
+  std::string text;
+  Cond when;
+  int lower_to = -1;             // lower: urgency value index
+  Loc span;                      // the rule's id
+  Loc decl_span;
+};
+
+enum class Otherwise { none, time_and_materials, not_covered };
+
+struct Checked {
+  std::string name;
+  std::string title;
+  std::string currency;
+  std::vector<calendar::Zone> zones;   // empty: every zone is served
+  std::vector<std::string> zone_texts; // as the policy writes them
+  std::vector<Field> fields;
+  int urgency_field = -1;
+  int channel_field = -1;
+  int role_field = -1;                 // contact.role (builtin)
+  int authorized_field = -1;           // contact.authorized (builtin)
+  std::vector<Hours> hours;
+  std::vector<Entitlement> entitlements;
+  std::vector<std::string> communication;
+  std::vector<std::string> bases;
+  std::vector<int> registers;          // policy-wide registration channels
+  bool has_registers = false;
+  std::vector<Plan> plans;             // in declaration order: the order is the rank
+  int default_plan = -1;
+  Loc default_plan_span;
+  std::optional<Guarantee> guarantee;
+  std::vector<Rule> rules;
+  Otherwise otherwise = Otherwise::none;
+  Loc otherwise_span;
+  std::vector<syntax::TestDecl> tests;
+  Loc span;
+
+  int field_index(std::string_view path) const;
+  int plan_index(std::string_view id) const;
+  int entitlement_index(std::string_view id) const;
+  const Field* urgency() const { return urgency_field < 0 ? nullptr : &fields[urgency_field]; }
+};
+
+}  // namespace clause::sema

@@ -1,0 +1,352 @@
+// The syntax tree of a policy: what the author wrote, with a span on every
+// node. Equality ignores spans (Loc), so tests and the formatter's soundness
+// check can compare trees. Comments ride along (Policy::comments).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "diag/source.h"
+
+namespace clause::syntax {
+
+// A span that compares equal to every other span.
+struct Loc : diag::Span {
+  friend bool operator==(const Loc&, const Loc&) { return true; }
+};
+
+struct Name {
+  std::string text;
+  Loc span;
+  bool operator==(const Name&) const = default;
+};
+
+// A string literal, unescaped.
+struct Text {
+  std::string value;
+  Loc span;
+  bool operator==(const Text&) const = default;
+};
+
+struct Comment {
+  std::string text;    // "// ..." as written, without the line ending
+  Loc span;
+  bool own_line = true;  // false when code precedes it on its line
+  bool operator==(const Comment&) const = default;
+};
+
+// A dotted reference: `contact.role`, `project.budget`, `plan.includes`.
+struct Ref {
+  std::vector<Name> path;
+  Loc span;
+  std::string dotted() const;
+  bool operator==(const Ref&) const = default;
+};
+
+// A decimal as written (parsed exactly later, never through a double).
+struct Number {
+  std::string text;
+  Loc span;
+  bool operator==(const Number&) const = default;
+};
+
+struct MoneyLit {
+  Number amount;
+  Name currency;
+  Loc span;
+  bool operator==(const MoneyLit&) const = default;
+};
+
+struct DateLit {
+  std::string text;   // YYYY-MM-DD
+  Loc span;
+  bool operator==(const DateLit&) const = default;
+};
+
+struct Duration {
+  enum class Clock { working, calendar };
+  enum class Unit { minutes, hours, days };
+  Number amount;
+  Clock clock = Clock::working;
+  Unit unit = Unit::hours;
+  Loc span;
+  bool operator==(const Duration&) const = default;
+};
+
+// ---- Case schema --------------------------------------------------------------
+
+struct FieldDecl;
+
+struct TypeExpr {
+  enum class Kind { enumeration, ordered, set, money, date, timestamp, boolean, record };
+  Kind kind = Kind::enumeration;
+  std::vector<Name> values;           // enumeration, ordered (most urgent first), set
+  std::vector<FieldDecl> fields;      // record
+  Loc span;
+  bool operator==(const TypeExpr&) const;
+};
+
+struct DefaultValue {
+  bool empty_set = false;   // `{}`
+  Name value;               // otherwise
+  Loc span;
+  bool operator==(const DefaultValue&) const = default;
+};
+
+struct FieldDecl {
+  Name name;
+  TypeExpr type;
+  std::optional<DefaultValue> default_value;
+  Loc span;
+  bool operator==(const FieldDecl&) const = default;
+};
+
+inline bool TypeExpr::operator==(const TypeExpr& other) const {
+  return kind == other.kind && values == other.values && fields == other.fields;
+}
+
+// ---- Hours --------------------------------------------------------------------
+
+struct ClockTime {
+  int hour = 0;
+  int minute = 0;
+  Loc span;
+  bool operator==(const ClockTime&) const = default;
+};
+
+struct DayRange {
+  Name first;
+  std::optional<Name> last;
+  Loc span;
+  bool operator==(const DayRange&) const = default;
+};
+
+struct TimeWindow {
+  ClockTime open;
+  ClockTime close;
+  Loc span;
+  bool operator==(const TimeWindow&) const = default;
+};
+
+struct DaySchedule {
+  std::vector<DayRange> days;
+  std::vector<TimeWindow> windows;
+  Loc span;
+  bool operator==(const DaySchedule&) const = default;
+};
+
+struct HoursSpec {
+  bool always = false;                  // 24/7
+  std::vector<DaySchedule> schedule;
+  Loc span;
+  bool operator==(const HoursSpec&) const = default;
+};
+
+// `hours weekdays` or hours written in place.
+struct HoursUse {
+  std::optional<Name> name;
+  std::optional<HoursSpec> spec;
+  Loc span;
+  bool operator==(const HoursUse&) const = default;
+};
+
+// ---- Conditions ---------------------------------------------------------------
+
+struct Operand {
+  enum class Kind { ref, number, money, date, none, boolean };
+  Kind kind = Kind::ref;
+  Ref ref;                  // ref
+  Number number;            // number
+  MoneyLit money;           // money
+  DateLit date;             // date
+  bool truth = false;       // boolean
+  Loc span;
+  bool operator==(const Operand&) const = default;
+};
+
+struct Expr {
+  enum class Kind { all, any, negation, test, compare, in, not_in, has };
+  enum class Op { eq, ne, lt, le, gt, ge };
+  Kind kind = Kind::test;
+  std::vector<Expr> children;   // all (and), any (or), negation (one child)
+  Ref subject;                  // test, compare, in, not_in, has
+  Op op = Op::eq;               // compare
+  std::vector<Operand> operands;  // compare/has: one; in/not_in: one or more
+  Loc span;
+  bool operator==(const Expr&) const = default;
+};
+
+// ---- Plans ----------------------------------------------------------------------
+
+struct Price {
+  enum class Kind { free, percent, amount };
+  enum class Period { none, year, month };
+  Kind kind = Kind::free;
+  Number percent;      // percent
+  Ref base;            // percent: what it is a percentage of
+  MoneyLit amount;     // amount
+  Period period = Period::none;
+  Loc span;
+  bool operator==(const Price&) const = default;
+};
+
+struct UrgencyRange {
+  Name first;
+  std::optional<Name> last;
+  Loc span;
+  bool operator==(const UrgencyRange&) const = default;
+};
+
+struct PlanItem {
+  enum class Kind { price, registers, talks, hours, registration, contacts, respond, no_target, includes };
+  Kind kind = Kind::price;
+  Price price;
+  std::vector<Name> names;             // registers, talks, includes
+  HoursUse hours;                      // hours, registration
+  Number count;                        // contacts
+  std::vector<UrgencyRange> urgency;   // respond, no_target
+  Duration within;                     // respond
+  Loc span;
+  bool operator==(const PlanItem&) const = default;
+};
+
+struct PlanDecl {
+  Name id;
+  std::optional<Text> title;
+  std::optional<Name> extends;
+  std::vector<PlanItem> items;
+  Loc span;
+  bool operator==(const PlanDecl&) const = default;
+};
+
+// ---- Guarantee --------------------------------------------------------------------
+
+struct Band {
+  enum class Kind { below, above, between };
+  Kind kind = Kind::between;
+  bool from_word = false;   // `from 25000 USD to ...` (kept for the formatter)
+  MoneyLit low;             // between, above
+  MoneyLit high;            // between, below
+  Duration length;
+  Loc span;
+  bool operator==(const Band&) const = default;
+};
+
+// A named condition with the sentence a decision quotes: guarantee `covers`
+// and `excludes` clauses.
+struct Clause {
+  Name id;
+  std::optional<Text> text;
+  Expr when;
+  Loc span;
+  bool operator==(const Clause&) const = default;
+};
+
+struct GuaranteeItem {
+  enum class Kind { starts, lasts, covers, excludes, promptly, registers, includes };
+  Kind kind = Kind::starts;
+  Ref ref;                      // starts after REF; lasts by REF
+  bool banded = false;          // lasts by REF { bands }
+  std::vector<Band> bands;
+  Duration length;              // lasts LENGTH
+  Clause clause;                // covers, excludes
+  std::vector<Name> names;      // registers, includes
+  Loc span;
+  bool operator==(const GuaranteeItem&) const = default;
+};
+
+struct GuaranteeDecl {
+  std::optional<Text> title;
+  std::vector<GuaranteeItem> items;
+  Loc span;
+  bool operator==(const GuaranteeDecl&) const = default;
+};
+
+// ---- Rules ---------------------------------------------------------------------------
+
+struct Rule {
+  enum class Action { reject, not_covered, limited, lower, outside_plan, outside_guarantee };
+  Action action = Action::reject;
+  Name id;
+  std::optional<Text> text;
+  Expr when;
+  std::optional<Name> lower_to;
+  Loc span;
+  bool operator==(const Rule&) const = default;
+};
+
+// ---- Tests ---------------------------------------------------------------------------
+
+struct ExpectItem {
+  enum class Kind { basis, priority, due, within, no_response, rule, error };
+  Kind kind = Kind::basis;
+  std::string value;    // basis: "guarantee", "time_and_materials", "plan:ID"; priority; due; rule; error field
+  Duration within;
+  Loc span;
+  bool operator==(const ExpectItem&) const = default;
+};
+
+struct TestDecl {
+  Text name;
+  std::string case_json;   // the JSON object as written
+  Loc case_span;
+  Name outcome;
+  std::vector<ExpectItem> expect;
+  Loc span;
+  bool operator==(const TestDecl&) const = default;
+};
+
+// ---- Declarations ----------------------------------------------------------------------
+
+struct CurrencyDecl { Name code; Loc span; bool operator==(const CurrencyDecl&) const = default; };
+struct ZoneName { std::string text; Loc span; bool operator==(const ZoneName&) const = default; };
+struct ZonesDecl { std::vector<ZoneName> zones; Loc span; bool operator==(const ZonesDecl&) const = default; };
+struct UrgencyDecl { Name field; Loc span; bool operator==(const UrgencyDecl&) const = default; };
+struct CaseDecl { std::vector<FieldDecl> fields; Loc span; bool operator==(const CaseDecl&) const = default; };
+struct HoursDecl {
+  Name name;
+  HoursSpec spec;
+  std::vector<Name> except;
+  Loc span;
+  bool operator==(const HoursDecl&) const = default;
+};
+struct Holiday { DateLit date; std::optional<Text> label; Loc span; bool operator==(const Holiday&) const = default; };
+struct HolidaysDecl {
+  Name name;
+  std::vector<Holiday> days;
+  Loc span;
+  bool operator==(const HolidaysDecl&) const = default;
+};
+struct Entitlement { Name id; std::optional<Text> text; Loc span; bool operator==(const Entitlement&) const = default; };
+struct EntitlementsDecl {
+  std::vector<Entitlement> items;
+  Loc span;
+  bool operator==(const EntitlementsDecl&) const = default;
+};
+struct CommunicationDecl { std::vector<Name> names; Loc span; bool operator==(const CommunicationDecl&) const = default; };
+struct BaseDecl { Name name; std::optional<Text> text; Loc span; bool operator==(const BaseDecl&) const = default; };
+struct RegistersDecl { std::vector<Name> channels; Loc span; bool operator==(const RegistersDecl&) const = default; };
+struct DefaultPlanDecl { Name plan; Loc span; bool operator==(const DefaultPlanDecl&) const = default; };
+struct RulesDecl { std::vector<Rule> rules; Loc span; bool operator==(const RulesDecl&) const = default; };
+struct OtherwiseDecl { Name basis; Loc span; bool operator==(const OtherwiseDecl&) const = default; };
+
+using Member = std::variant<CurrencyDecl, ZonesDecl, UrgencyDecl, CaseDecl, HoursDecl, HolidaysDecl,
+                            EntitlementsDecl, CommunicationDecl, BaseDecl, RegistersDecl, PlanDecl,
+                            DefaultPlanDecl, GuaranteeDecl, RulesDecl, OtherwiseDecl, TestDecl>;
+
+Loc span_of(const Member& member);
+
+struct Policy {
+  Name name;
+  std::optional<Text> title;
+  std::vector<Member> members;
+  std::vector<Comment> comments;   // every comment in the file, in order
+  bool bom = false;
+  Loc span;
+  bool operator==(const Policy&) const = default;
+};
+
+}  // namespace clause::syntax
