@@ -3,7 +3,6 @@
 #include <date/tz.h>
 
 #include <exception>
-#include <limits>
 
 #include "calendar/detail.h"
 
@@ -63,7 +62,7 @@ Result<Zone> Zone::parse(std::string_view text) {
   }
   if (text.empty()) return malformed(text);
   if (text == "localtime") {
-    return fail(std::string(kExpected) + "\"localtime\", which is this machine's zone, not a fixed one");
+    return fail(std::string(kExpected) + "\"localtime\", which follows this machine's setting rather than naming a zone");
   }
   try {
     (void)date::get_tzdb();

@@ -44,7 +44,8 @@ const ir::Reason& reason_source(const ir::Program& program, const ReasonRef& ref
     case ReasonRef::Kind::rule: return program.rules[ref.index].reason;
     case ReasonRef::Kind::default_plan: return program.default_plan_reason;
     case ReasonRef::Kind::guarantee_covered:
-    case ReasonRef::Kind::guarantee_ended: return program.guarantee.reason;
+    case ReasonRef::Kind::guarantee_ended:
+    case ReasonRef::Kind::guarantee_channel: return program.guarantee.reason;
     case ReasonRef::Kind::guarantee_clause: return program.guarantee.excludes_reasons[ref.index];
     case ReasonRef::Kind::guarantee_not_covered:
       return program.guarantee.covers_reasons.empty() ? program.guarantee.reason : program.guarantee.covers_reasons.front();
@@ -77,6 +78,8 @@ std::string reason_text(const ir::Program& program, const eval::Decision& d, con
       return fmt::format("{}: the {} calendar days ended on {}", g.title, d.guarantee_days, day_text(d.guarantee_end));
     case ReasonRef::Kind::guarantee_not_covered:
       return g.title + ": the case is not one the guarantee covers";
+    case ReasonRef::Kind::guarantee_channel:
+      return g.title + ": cases are not registered through this channel";
     case ReasonRef::Kind::rule:
       if (program.rules[ref.index].action == syntax::Rule::Action::lower) {
         for (std::uint8_t i = 0; i < d.lowering_count; ++i) {

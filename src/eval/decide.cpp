@@ -77,8 +77,12 @@ void Decision::add_reason(ReasonRef::Kind kind, std::size_t index) {
   reasons[reason_count++] = ReasonRef{kind, static_cast<std::uint16_t>(index)};
 }
 
-bool holds(const ir::Program& program, std::uint32_t index, const Case& c, int plan) {
+bool holds(const ir::Program& program, std::uint32_t index, const Case& c, int plan, int urgency) {
   const ir::Node& n = program.nodes[index];
+  // Rules after a lowering see the lowered urgency, as the decision reports it.
+  auto enum_value = [&](int field, std::uint16_t slot) -> int {
+    return urgency >= 0 && field == program.urgency_field ? urgency : c.enums[slot];
+  };
   using K = ir::Node::Kind;
   switch (n.kind) {
     case K::all:
@@ -86,16 +90,16 @@ bool holds(const ir::Program& program, std::uint32_t index, const Case& c, int p
       bool want = n.kind == K::any;
       std::uint32_t child = index + 1;
       for (std::uint16_t i = 0; i < n.count; ++i) {
-        if (holds(program, child, c, plan) == want) return want;
+        if (holds(program, child, c, plan, urgency) == want) return want;
         child += program.nodes[child].size;
       }
       return !want;
     }
-    case K::negation: return !holds(program, index + 1, c, plan);
+    case K::negation: return !holds(program, index + 1, c, plan, urgency);
     case K::always: return true;
     case K::is_true: return c.bools[n.slot] != 0;
-    case K::enum_in: return (n.mask >> c.enums[n.slot]) & 1;
-    case K::ordered_cmp: return compare_ordered(n.op, c.enums[n.slot], n.value);
+    case K::enum_in: return (n.mask >> enum_value(n.field, n.slot)) & 1;
+    case K::ordered_cmp: return compare_ordered(n.op, enum_value(n.field, n.slot), n.value);
     case K::set_has: return (c.sets[n.slot] & n.mask) != 0;
     case K::money_cmp: return compare(n.op, c.money[n.slot], n.amount);
     case K::date_cmp: return compare(n.op, static_cast<int>(c.dates[n.slot]), n.value);
@@ -124,7 +128,7 @@ Decision decide(const ir::Program& program, const Case& c, Trace* trace) {
   d.urgency = program.urgency_field >= 0 ? c.enums[program.urgency.index] : -1;
 
   auto rule_holds = [&](std::size_t r) {
-    bool matched = holds(program, program.rules[r].when, c, plan);
+    bool matched = holds(program, program.rules[r].when, c, plan, d.urgency);
     if (trace) trace->rule(r, matched);
     return matched;
   };
@@ -187,26 +191,31 @@ Decision decide(const ir::Program& program, const Case& c, Trace* trace) {
     if (trace) trace->guarantee(inside, days, end_day, local_day);
     d.guarantee_days = days;
     d.guarantee_end = end_day;
+    bool registered = (g.registers >> c.enums[program.channel.index]) & 1;
     if (!inside) {
       d.add_reason(ReasonRef::Kind::guarantee_ended);
+    } else if (!registered) {
+      d.add_reason(ReasonRef::Kind::guarantee_channel);
     } else {
-      bool covered = g.covers.empty();
-      for (std::size_t i = 0; i < g.covers.size() && !covered; ++i) {
-        covered = holds(program, g.covers[i], c, plan);
-        if (trace) trace->clause(true, i, covered);
-      }
+      // Exclusions first: a cause both listed and excluded is excluded, and
+      // the decision quotes the exclusion.
       bool excluded = false;
-      if (!covered) d.add_reason(ReasonRef::Kind::guarantee_not_covered);
-      for (std::size_t i = 0; i < g.excludes.size() && covered && !excluded; ++i) {
-        excluded = holds(program, g.excludes[i], c, plan);
+      for (std::size_t i = 0; i < g.excludes.size() && !excluded; ++i) {
+        excluded = holds(program, g.excludes[i], c, plan, d.urgency);
         if (trace) trace->clause(false, i, excluded);
         if (excluded) d.add_reason(ReasonRef::Kind::guarantee_clause, i);
       }
-      for (std::size_t i = 0; i < program.outside_guarantee.size() && covered && !excluded; ++i) {
+      for (std::size_t i = 0; i < program.outside_guarantee.size() && !excluded; ++i) {
         std::uint16_t r = program.outside_guarantee[i];
         excluded = rule_holds(r);
         if (excluded) d.add_reason(ReasonRef::Kind::rule, r);
       }
+      bool covered = g.covers.empty();
+      for (std::size_t i = 0; i < g.covers.size() && !covered && !excluded; ++i) {
+        covered = holds(program, g.covers[i], c, plan, d.urgency);
+        if (trace) trace->clause(true, i, covered);
+      }
+      if (!excluded && !covered) d.add_reason(ReasonRef::Kind::guarantee_not_covered);
       if (covered && !excluded) {
         d.outcome = Outcome::covered;
         d.basis = Basis::guarantee;

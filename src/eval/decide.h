@@ -47,6 +47,7 @@ struct ReasonRef {
     plan,                // program.plans[index] covers
     guarantee_covered,
     guarantee_ended,     // the period is over (or there is no band for the amount)
+    guarantee_channel,   // the guarantee does not register cases through the case's channel
     guarantee_clause,    // program.guarantee.excludes_reasons[index] excluded the case
     guarantee_not_covered,  // no covers clause holds
     otherwise,
@@ -96,7 +97,8 @@ class Trace {
 Decision decide(const ir::Program& program, const Case& c, Trace* trace = nullptr);
 
 // Whether the condition rooted at `node` holds for the case, with `plan`
-// (-1: none) as the case's plan. For traces and tests; decide() uses it too.
-bool holds(const ir::Program& program, std::uint32_t node, const Case& c, int plan);
+// (-1: none) as the case's plan and `urgency` as its effective urgency
+// (after lowering; -1: the case's own). decide() and traces use it.
+bool holds(const ir::Program& program, std::uint32_t node, const Case& c, int plan, int urgency = -1);
 
 }  // namespace clause::eval

@@ -283,13 +283,21 @@ class Checker {
         d.help = "write a fixed offset like GMT+3 or UTC-02:00 (at most 14 hours), or an IANA name like Europe/Kyiv";
         continue;
       }
-      bool repeated = std::find(out_.zones.begin(), out_.zones.end(), *parsed) != out_.zones.end();
-      if (repeated) {
-        error(&codes::duplicate, zone.span, "time zone `" + zone.text + "` is listed twice").label = "same zone as before";
+      auto same = std::find(out_.zones.begin(), out_.zones.end(), *parsed);
+      if (same != out_.zones.end()) {
+        auto first = static_cast<std::size_t>(same - out_.zones.begin());
+        const std::string& first_text = out_.zone_texts[first];
+        auto& d = error(&codes::duplicate, zone.span,
+                        first_text == zone.text ? "time zone `" + zone.text + "` is listed twice"
+                                                : "`" + zone.text + "` is the same zone as `" + first_text + "`");
+        d.label = "listed again";
+        d.related.push_back({zone_spans_[first], "listed first here"});
+        d.help = "list each zone once";
         continue;
       }
       out_.zones.push_back(*parsed);
       out_.zone_texts.push_back(zone.text);
+      zone_spans_.push_back(zone.span);
     }
   }
 
@@ -297,9 +305,11 @@ class Checker {
 
   void check_urgency() {
     if (!urgency_) return;
+    // Declared, even if wrongly: later uses must not say it is missing.
+    urgency_missing_reported_ = true;
     int field = out_.field_index(urgency_->field.text);
     if (field < 0) {
-      unknown("case field", urgency_->field, field_paths());
+      if (schema_) unknown("case field", urgency_->field, field_paths());
       return;
     }
     if (out_.fields[field].type != FieldType::ordered) {
@@ -316,7 +326,9 @@ class Checker {
   std::optional<int> parse_date_days(const syntax::DateLit& lit) {
     auto parsed = calendar::parse_date(lit.text);
     if (!parsed) {
-      error(&codes::bad_date, lit.span, "`" + lit.text + "` is not a date").help = parsed.error();
+      auto& d = error(&codes::bad_date, lit.span, "`" + lit.text + "` is not a date on the calendar");
+      d.label = "no such day";
+      d.help = "write a date that exists, as YYYY-MM-DD";
       return std::nullopt;
     }
     return static_cast<int>(parsed->time_since_epoch().count());
@@ -380,8 +392,9 @@ class Checker {
           auto& d = error(&codes::window_order, window.span,
                           "the window " + fmt_time(window.open) + "-" + fmt_time(window.close) +
                               (close == open ? " is empty" : " ends before it starts"));
-          d.help = "write the opening time first, as in 09:00-18:00; a window over midnight is two windows, "
-                   "as in `Mon 22:00-24:00, Tue 00:00-06:00`";
+          d.help = close == open ? "a window needs an opening and a later closing time, as in 09:00-18:00"
+                                 : "write the opening time first, as in 09:00-18:00; a window over midnight is two "
+                                   "windows, as in `Mon 22:00-24:00; Tue 00:00-06:00`";
           ok = false;
           continue;
         }
@@ -579,7 +592,8 @@ class Checker {
       auto& e = error(&codes::bad_value, d.span,
                       micros && *micros <= 0 ? "a length of time must be more than zero"
                                              : "`" + d.amount.text + "` is not a usable length of time");
-      e.help = "lengths run from one microsecond to " + std::to_string(max_target_hours) + " hours";
+      e.help = micros && *micros <= 0 ? "a response target must give the helpdesk some time"
+                                      : "lengths run up to " + std::to_string(max_target_hours) + " hours";
       return std::nullopt;
     }
     out.length = std::chrono::microseconds(*micros);
@@ -680,11 +694,15 @@ class Checker {
     // Resolve `extends`, then find cycles before flattening.
     std::vector<std::string> ids;
     for (const auto& p : out_.plans) ids.push_back(p.id);
+    // A plan whose terms could not all be worked out is not checked for
+    // completeness: its gaps are follow-ons of an error already reported.
+    broken_plans_.assign(out_.plans.size(), false);
     for (std::size_t i = 0; i < unique.size(); ++i) {
       if (!unique[i]->extends) continue;
       int parent = out_.plan_index(unique[i]->extends->text);
       if (parent < 0) {
         unknown("plan", *unique[i]->extends, ids);
+        broken_plans_[i] = true;
       } else {
         out_.plans[i].parent = parent;
       }
@@ -708,6 +726,7 @@ class Checker {
         for (auto it = start; it != chain.end(); ++it) {
           state[*it] = 1;
           out_.plans[*it].parent = -1;
+          broken_plans_[*it] = true;
         }
       }
       for (int c : chain) {
@@ -717,7 +736,9 @@ class Checker {
     // Flatten parents first.
     std::vector<bool> done(out_.plans.size(), false);
     for (std::size_t i = 0; i < out_.plans.size(); ++i) flatten(static_cast<int>(i), unique, done);
-    for (std::size_t i = 0; i < out_.plans.size(); ++i) check_plan_complete(out_.plans[i], *unique[i]);
+    for (std::size_t i = 0; i < out_.plans.size(); ++i) {
+      if (!broken_plans_[i]) check_plan_complete(out_.plans[i], *unique[i], i);
+    }
   }
 
   void flatten(int index, const std::vector<const syntax::PlanDecl*>& decls, std::vector<bool>& done) {
@@ -726,8 +747,10 @@ class Checker {
     Plan& plan = out_.plans[index];
     const syntax::PlanDecl& decl = *decls[index];
     std::size_t urgency_count = out_.urgency() ? out_.urgency()->values.size() : 0;
+    std::size_t errors_before = sink_.error_count();
     if (plan.parent >= 0) {
       flatten(plan.parent, decls, done);
+      if (broken_plans_[plan.parent]) broken_plans_[index] = true;
       Plan inherited = out_.plans[plan.parent];
       inherited.id = plan.id;
       inherited.title = plan.title;
@@ -748,7 +771,10 @@ class Checker {
       bool repeatable = item.kind == K::respond || item.kind == K::no_target || item.kind == K::includes;
       if (!repeatable) {
         if (auto it = seen.find(item.kind); it != seen.end()) {
-          auto& d = error(&codes::duplicate, item.span, "plan `" + plan.id + "` sets this term twice");
+          static constexpr std::string_view terms[] = {"price", "registers", "talks", "hours", "registration",
+                                                       "contacts", "respond", "no target for", "includes"};
+          auto& d = error(&codes::duplicate, item.span,
+                          "plan `" + plan.id + "` sets `" + std::string(terms[static_cast<int>(item.kind)]) + "` twice");
           d.related.push_back({it->second, "first set here"});
           continue;
         }
@@ -778,6 +804,8 @@ class Checker {
         case K::hours:
           plan.hours = resolve_hours(item.hours);
           plan.hours_origin = here;
+          // Hours reported wrong where they are declared leave the plan unfinished.
+          if (plan.hours < 0) broken_plans_[static_cast<std::size_t>(index)] = true;
           break;
         case K::registration:
           plan.registration = resolve_hours(item.hours);
@@ -828,16 +856,27 @@ class Checker {
           break;
       }
     }
+    if (sink_.error_count() > errors_before) broken_plans_[index] = true;
   }
 
-  void check_plan_complete(const Plan& plan, const syntax::PlanDecl& decl) {
-    const Field* urgency = out_.urgency();
-    if (urgency) {
-      std::vector<std::string> missing;
+  // What a plan lacks, as text; empty when complete. Used to report a gap
+  // once, on the plan that has it first, not again on every plan extending it.
+  std::vector<std::string> missing_targets(const Plan& plan) const {
+    std::vector<std::string> missing;
+    if (const Field* urgency = out_.urgency()) {
       for (std::size_t v = 0; v < urgency->values.size(); ++v) {
         if (v < plan.targets.size() && !plan.targets[v] && !plan.no_target[v]) missing.push_back(urgency->values[v]);
       }
-      if (!missing.empty()) {
+    }
+    return missing;
+  }
+
+  void check_plan_complete(const Plan& plan, const syntax::PlanDecl& decl, std::size_t index) {
+    const Plan* parent = plan.parent >= 0 ? &out_.plans[static_cast<std::size_t>(plan.parent)] : nullptr;
+    (void)index;
+    if (out_.urgency()) {
+      std::vector<std::string> missing = missing_targets(plan);
+      if (!missing.empty() && !(parent && missing_targets(*parent) == missing)) {
         auto& d = error(&codes::missing_target, decl.id.span,
                         "plan `" + plan.id + "` has no response target for " + join(missing));
         d.label = "targets missing";
@@ -847,23 +886,18 @@ class Checker {
     }
     bool working = std::any_of(plan.targets.begin(), plan.targets.end(),
                                [](const auto& t) { return t && t->within.working; });
-    if (working && plan.hours < 0 && !plan_hours_failed(decl)) {
+    bool parent_lacks_hours = parent && parent->hours < 0;
+    if (working && plan.hours < 0 && !parent_lacks_hours) {
       auto& d = error(&codes::missing_declaration, decl.id.span,
                       "plan `" + plan.id + "` counts working hours but has no support hours");
       d.help = "add `hours NAME` (declared hours) or hours like `hours Mon-Fri 09:00-18:00`";
     }
-    if (plan.registers.empty() && out_.channel_field >= 0) {
+    if (plan.registers.empty() && out_.channel_field >= 0 && !(parent && parent->registers.empty())) {
       auto& d = error(&codes::missing_declaration, decl.id.span,
                       "plan `" + plan.id + "` registers cases through no channel");
       d.help = "add `registers " + join(out_.fields[out_.channel_field].values) +
                "` (or some of them) to the plan, or to the whole policy";
     }
-  }
-
-  // True when the plan named hours that were already reported as wrong.
-  bool plan_hours_failed(const syntax::PlanDecl& decl) const {
-    return std::any_of(decl.items.begin(), decl.items.end(),
-                       [](const auto& item) { return item.kind == syntax::PlanItem::Kind::hours; });
   }
 
   void check_default_plan() {
@@ -936,7 +970,10 @@ class Checker {
     if (subject == "plan.includes" || subject == "plan.registers") {
       if (e.kind != Expr::Kind::has) {
         auto& d = error(&codes::type_mismatch, e.span, "`" + subject + "` is a list: ask whether it `has` a value");
-        d.help = subject == "plan.includes" ? "as in `plan.includes has user_questions`" : "as in `plan.registers has email`";
+        std::string example = subject == "plan.includes"
+                                  ? (out_.entitlements.empty() ? std::string("an_entitlement") : out_.entitlements.front().id)
+                                  : (out_.channel_field >= 0 ? out_.fields[out_.channel_field].values.front() : "email");
+        d.help = "as in `" + subject + " has " + example + "`";
         return std::nullopt;
       }
       const auto& operand = e.operands.at(0);
@@ -965,6 +1002,7 @@ class Checker {
       return registered;
     }
     int field_index = out_.field_index(subject);
+    if (field_index < 0 && !schema_) return std::nullopt;   // the missing schema is already reported
     if (field_index < 0 || out_.fields[field_index].type == FieldType::record) {
       std::vector<std::string> candidates = field_paths();
       candidates.insert(candidates.end(), {"plan", "plan.includes", "plan.registers"});
@@ -1241,14 +1279,28 @@ class Checker {
   }
 
   std::optional<int> guarantee_days(const syntax::Duration& d) {
-    auto span = duration(d);
-    if (!span) return std::nullopt;
-    if (span->working || span->unit != syntax::Duration::Unit::days || span->length.count() % (86400LL * 1'000'000) != 0) {
+    constexpr std::int64_t day = 86400LL * 1'000'000;
+    bool calendar_days = d.clock == syntax::Duration::Clock::calendar && d.unit == syntax::Duration::Unit::days;
+    if (!calendar_days) {
       auto& e = error(&codes::type_mismatch, d.span, "a guarantee lasts a whole number of calendar days");
-      e.help = "write it as `30 calendar days`";
+      auto amount = money::Decimal::parse_plain(d.amount.text);
+      std::int64_t unit = d.unit == syntax::Duration::Unit::minutes ? 60 : d.unit == syntax::Duration::Unit::hours ? 3600 : 86400;
+      auto micros = amount ? (*amount * money::Decimal::from_integer(unit)).scaled_integer(6) : std::nullopt;
+      if (d.clock == syntax::Duration::Clock::calendar && micros && *micros > 0 && *micros % day == 0) {
+        e.help = "write it as `" + std::to_string(*micros / day) + " calendar days`";
+      } else {
+        e.help = "the period counts dates on the calendar, not working time: write it as `N calendar days`";
+      }
       return std::nullopt;
     }
-    return static_cast<int>(span->length.count() / (86400LL * 1'000'000));
+    auto span = duration(d);
+    if (!span) return std::nullopt;
+    if (span->length.count() % day != 0) {
+      error(&codes::type_mismatch, d.span, "a guarantee lasts a whole number of calendar days")
+          .help = "round it to whole days";
+      return std::nullopt;
+    }
+    return static_cast<int>(span->length.count() / day);
   }
 
   int typed_field(const syntax::Ref& ref, FieldType type, std::string_view what) {
@@ -1261,7 +1313,12 @@ class Checker {
       return -1;
     }
     if (out_.fields[index].type != type) {
-      error(&codes::type_mismatch, ref.span, "`" + path + "` is not " + std::string(what));
+      auto& d = error(&codes::type_mismatch, ref.span, "`" + path + "` is not " + std::string(what));
+      std::vector<std::string> fitting;
+      for (const auto& f : out_.fields) {
+        if (f.type == type) fitting.push_back(f.path);
+      }
+      d.help = fitting.empty() ? "declare such a field in the `case` schema" : "use " + quoted_list(fitting);
       return -1;
     }
     return index;
@@ -1270,9 +1327,15 @@ class Checker {
   // ---- Rules ----
 
   void check_rules() {
-    std::map<std::string, Loc> seen = clause_ids_;
+    std::map<std::string, Loc> seen;
     for (const auto* decl : every<syntax::RulesDecl>()) {
       for (const auto& rule : decl->rules) {
+        if (auto it = clause_ids_.find(rule.id.text); it != clause_ids_.end()) {
+          auto& d = error(&codes::duplicate, rule.id.span, "rule `" + rule.id.text + "` has the id of a guarantee clause");
+          d.related.push_back({it->second, "the clause"});
+          d.help = "decisions quote ids: give the rule its own";
+          continue;
+        }
         if (auto it = seen.find(rule.id.text); it != seen.end()) {
           duplicate("rule", rule.id, it->second);
           continue;
@@ -1297,8 +1360,10 @@ class Checker {
               ok = false;
             }
           } else {
-            error(&codes::missing_declaration, rule.lower_to->span, "lowering needs the policy's urgency field")
-                .help = "add `urgency priority` (an ordered case field)";
+            if (!urgency_) {
+              error(&codes::missing_declaration, rule.lower_to->span, "lowering needs the policy's urgency field")
+                  .help = "add `urgency priority` (an ordered case field)";
+            }
             ok = false;
           }
         } else if (rule.lower_to) {
@@ -1346,12 +1411,17 @@ class Checker {
         switch (item.kind) {
           case K::basis:
             if (item.value.starts_with("plan:") && out_.plan_index(item.value.substr(5)) < 0) {
-              error(&codes::bad_test, item.span, "unknown plan `" + item.value.substr(5) + "` in the expectation");
+              std::vector<std::string> ids;
+              for (const auto& p : out_.plans) ids.push_back(p.id);
+              auto& d = error(&codes::bad_test, item.span, "unknown plan `" + item.value.substr(5) + "` in the expectation");
+              if (auto guess = closest_match(item.value.substr(5), ids)) d.help = "did you mean `" + *guess + "`?";
+              else d.help = "the plans are " + quoted_list(ids);
             }
             break;
           case K::priority:
             if (!out_.urgency() || out_.urgency()->value_index(item.value) < 0) {
-              error(&codes::bad_test, item.span, "`" + item.value + "` is not an urgency value of this policy");
+              auto& d = error(&codes::bad_test, item.span, "`" + item.value + "` is not an urgency value of this policy");
+              if (out_.urgency()) d.help = "the values are " + quoted_list(out_.urgency()->values);
             }
             break;
           case K::due:
@@ -1392,6 +1462,8 @@ class Checker {
   std::map<std::string, bool> holidays_used_;
   std::map<std::string, Loc> clause_ids_;
   bool urgency_missing_reported_ = false;
+  std::vector<bool> broken_plans_;
+  std::vector<Loc> zone_spans_;
   bool currency_missing_reported_ = false;
 };
 

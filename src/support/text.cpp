@@ -24,13 +24,20 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 std::optional<std::string> closest_match(std::string_view word, std::span<const std::string> candidates) {
   std::optional<std::string> best;
   std::size_t best_distance = std::max<std::size_t>(1, (word.size() + 2) / 3) + 1;
+  bool tie = false;
   for (const auto& candidate : candidates) {
     std::size_t d = edit_distance(word, candidate);
-    if (d > 0 && d < best_distance) {
+    if (d == 0) continue;
+    if (d < best_distance) {
       best_distance = d;
       best = candidate;
+      tie = false;
+    } else if (d == best_distance && best && *best != candidate) {
+      tie = true;
     }
   }
+  // Two equally likely guesses are no guess: P4 is as close to P1 as to P2.
+  if (tie) return std::nullopt;
   return best;
 }
 

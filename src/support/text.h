@@ -13,7 +13,8 @@ namespace clause {
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // The candidate closest to `word`, if it is close enough to be a likely typo
-// (distance at most a third of the word's length, and at least 1 apart from 0).
+// (distance at most a third of the word's length) and no other candidate is
+// as close.
 std::optional<std::string> closest_match(std::string_view word, std::span<const std::string> candidates);
 
 // Appends `text` to `out` as the inside of a JSON string (no quotes).

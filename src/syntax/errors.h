@@ -32,6 +32,7 @@ CLAUSE_MESSAGE(end_of_file, "expected nothing after the `}` that closes the poli
 // Words and values
 CLAUSE_MESSAGE(identifier, "expected a name (letters, digits and `_`, starting with a letter)")
 CLAUSE_MESSAGE(name_list, "expected a name, or names separated by commas")
+CLAUSE_MESSAGE(list_item, "expected a name after `,` (a list does not end with a comma)")
 CLAUSE_MESSAGE(string, "expected text in double quotes")
 CLAUSE_MESSAGE(string_close, "unterminated text: expected `\"` before the end of the line")
 CLAUSE_MESSAGE(escape_code, "expected an escape: `\\\"`, `\\\\`, `\\n` or `\\t`")

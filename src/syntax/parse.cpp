@@ -624,6 +624,26 @@ constexpr std::array<std::string_view, 16> member_keywords = {
     "currency", "zones", "urgency", "case", "hours", "holidays", "entitlements", "communication",
     "base", "registers", "plan", "default", "guarantee", "rules", "otherwise", "test"};
 
+// How many `{` are open at `to`, counting from `from` (outside text and comments).
+int brace_depth(std::string_view text, std::size_t from, std::size_t to) {
+  int depth = 0;
+  for (std::size_t i = from; i < to && i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '"') {
+      for (++i; i < to && text[i] != '"' && text[i] != '\n'; ++i) {
+        if (text[i] == '\\') ++i;
+      }
+    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
+      while (i < to && text[i] != '\n') ++i;
+    } else if (c == '{') {
+      ++depth;
+    } else if (c == '}') {
+      --depth;
+    }
+  }
+  return depth;
+}
+
 // Where to resume after a syntax error in a declaration that starts at
 // `member_begin`: the first later line, indented no deeper than the
 // declaration, that starts another declaration or closes the policy.
@@ -637,10 +657,14 @@ std::size_t resume_point(std::string_view text, std::size_t member_begin, std::s
     if (first == std::string_view::npos) break;
     if (text[first] != '\n' && first - start <= indent) {
       std::string_view rest = text.substr(first);
-      // A `}` indented like the declaration closes the broken declaration
-      // itself; one indented less closes the policy.
+      // A `}` indented less than the declaration closes the policy. One
+      // indented like it closes the declaration while one of its `{` is open,
+      // or when it lost its `{` (more declarations follow); else the policy.
       if (rest.starts_with('}')) {
-        if (first - start < indent) return first;
+        int depth = brace_depth(text, member_begin, first);
+        bool more_follows = text.find_first_not_of(" \t\r\n", first + 1) != std::string_view::npos;
+        bool closes_member = first - start == indent && (depth > 0 || more_follows);
+        if (!closes_member) return first;
         pos = text.find('\n', start);
         continue;
       }
@@ -655,12 +679,16 @@ std::size_t resume_point(std::string_view text, std::size_t member_begin, std::s
   return text.size();
 }
 
-// The word (or the one character) at `at`, for the caret and the label.
+// The token at `at`, for the caret and the label: a word, a number or time
+// written without spaces (`6pm`, `9:00-18:00`), or one character.
 diag::Span token_at(std::string_view text, std::size_t at) {
   auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  auto joined = [&](char c) { return word(c) || c == ':' || c == '.' || c == '-' || c == '+'; };
   std::size_t end = at;
   if (at < text.size() && word(text[at])) {
-    while (end < text.size() && word(text[end])) ++end;
+    bool number = std::isdigit(static_cast<unsigned char>(text[at]));
+    while (end < text.size() && (number ? joined(text[end]) : word(text[end]))) ++end;
+    while (end > at + 1 && !word(text[end - 1])) --end;
   } else if (at < text.size() && text[at] != '\n' && text[at] != '\r') {
     end = at + 1;
     while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
@@ -744,7 +772,7 @@ std::optional<Policy> parse(const diag::SourcePtr& file, diag::Sink& sink) {
   auto report = [&](std::string_view message, std::size_t at) {
     diag::Span span = token_at(text, at);
     auto& d = sink.error(&diag::codes::syntax, file, span, std::string(message));
-    std::string_view found = text.substr(span.begin, span.end - span.begin);
+    std::string_view found = std::string_view(text).substr(span.begin, span.end - span.begin);
     if (!found.empty()) d.label = "found `" + std::string(found) + "`";
     if (auto guess = suggestion(message, found)) d.help = "did you mean `" + *guess + "`?";
   };
@@ -776,7 +804,14 @@ std::optional<Policy> parse(const diag::SourcePtr& file, diag::Sink& sink) {
     pegtl::memory_input in(base + pos, end, file->path());
     pegtl::parse<g::_>(in);
     pos = static_cast<std::size_t>(in.current() - base);
-    if (pos == text.size() || text[pos] == '}') {
+    if (pos == text.size()) {
+      auto at = static_cast<std::uint32_t>(pos);
+      auto& d = sink.error(&diag::codes::syntax, file, {at, at}, "the policy is not closed: expected `}` before the end of the file");
+      d.related.push_back({policy.name.span, "the policy that is not closed"});
+      d.help = "add `}` after the policy's last declaration";
+      break;
+    }
+    if (text[pos] == '}') {
       try {
         pegtl::memory_input tail(base + pos, end, file->path());
         pegtl::parse<pegtl::must<g::policy_end>, pegtl::nothing, control>(tail);

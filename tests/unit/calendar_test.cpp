@@ -141,7 +141,7 @@ TEST_CASE("calendar: zone parsing rejects what is not a zone") {
       {"unknown IANA name", "Mars/Base", "got \"Mars/Base\", which is not in the IANA time zone database"},
       {"IANA names are case-sensitive", "europe/kyiv", "not in the IANA time zone database"},
       {"lower-case prefix is not a fixed offset", "gmt+3", "not in the IANA time zone database"},
-      {"depends on the machine", "localtime", "this machine's zone"},
+      {"depends on the machine", "localtime", "follows this machine's setting"},
       {"no path tricks", "../../etc/passwd", "not in the IANA time zone database"},
   };
   for (const auto& row : rows) {

@@ -1,0 +1,188 @@
+// Reading cases: every malformed case is one `invalid` decision whose errors
+// name the field and say what was expected (CONTRACT.md 1 and 6).
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+
+#include "caseio/evaluate.h"
+#include "caseio/lines.h"
+#include "caseio/write.h"
+#include "driver/driver.h"
+
+using namespace clause;
+
+namespace {
+
+std::vector<std::shared_ptr<const ir::Program>> seed_programs() {
+  diag::Sink sink;
+  auto units = driver::load_all({"policies"}, driver::Stage::lower, sink);
+  REQUIRE_FALSE(sink.has_errors());
+  std::vector<std::shared_ptr<const ir::Program>> programs;
+  for (const auto& u : units) programs.push_back(u.program);
+  return programs;
+}
+
+std::string decide(caseio::Evaluator& evaluator, const std::string& json) {
+  std::string text = json;
+  std::size_t size = text.size();
+  text.resize(size + caseio::CaseReader::padding());
+  std::string out;
+  evaluator.evaluate(std::string_view(text.data(), size), text.size(), out);
+  return out;
+}
+
+const std::string good =
+    R"({"id":"c1","policy":"beesender","opened_at":"2026-11-25T10:00:00+03:00","zone":"GMT+3","channel":"email","contact":{"role":"admin","authorized":true},"category":"incident","priority":"P2","topic":"product"})";
+
+// `good` with `from` replaced by `to`.
+std::string with(const std::string& from, const std::string& to) {
+  std::string s = good;
+  auto at = s.find(from);
+  REQUIRE(at != std::string::npos);
+  return s.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+TEST_CASE("caseio: a valid case is decided") {
+  caseio::Evaluator evaluator(seed_programs());
+  auto out = decide(evaluator, good);
+  CHECK_THAT(out, Catch::StartsWith(R"({"id":"c1","policy":"beesender","revision":")"));
+  CHECK_THAT(out, Catch::Contains(R"("outcome":"covered")"));
+  CHECK(out.back() == '\n');
+  CHECK(std::count(out.begin(), out.end(), '\n') == 1);
+}
+
+TEST_CASE("caseio: malformed cases name the field and what was expected") {
+  caseio::Evaluator evaluator(seed_programs());
+  struct Row {
+    const char* why;
+    std::string json;
+    std::string field;
+    std::string message;   // part of the message
+  };
+  const std::vector<Row> rows = {
+      {"blank line", "", "$", "empty"},
+      {"not an object", "[1,2]", "$", "expected a case as a JSON object"},
+      {"cut off", good.substr(0, 60), "$", "JSON"},
+      {"two objects on one line", good + " {}", "$", "unexpected text after"},
+      {"unknown field, with a suggestion", with(R"("topic")", R"("topc")"), "topc", "did you mean `topic`"},
+      {"unknown field inside contact", with(R"("authorized":true)", R"("authorized":true,"name":"x")"), "contact.name", "unknown field"},
+      {"duplicate key", with(R"("zone":"GMT+3")", R"("zone":"GMT+3","zone":"GMT+2")"), "zone", "duplicate key"},
+      {"missing opened_at", with(R"("opened_at":"2026-11-25T10:00:00+03:00",)", ""), "opened_at", "missing required field"},
+      {"missing zone", with(R"("zone":"GMT+3",)", ""), "zone", "missing required field"},
+      {"missing priority", with(R"(,"priority":"P2")", ""), "priority", "missing required field: expected one of P1, P2, P3 or P4"},
+      {"missing contact.authorized", with(R"(,"authorized":true)", ""), "contact.authorized", "missing required field"},
+      {"value not declared", with(R"("channel":"email")", R"("channel":"phone")"), "channel", "expected one of chatbot, email or portal, got"},
+      {"wrong type", with(R"("priority":"P2")", R"("priority":2)"), "priority", "got a number"},
+      {"non-string id", with(R"("id":"c1")", R"("id":7)"), "id", "expected text"},
+      {"unknown plan", with(R"("zone")", R"("plan":"gold","zone")"), "plan", "unknown plan"},
+      {"zone not listed", with(R"("zone":"GMT+3")", R"("zone":"GMT+5")"), "zone", "not one this policy serves"},
+      {"IANA name is not an offset", with(R"("zone":"GMT+3")", R"("zone":"Etc/GMT-3")"), "zone", "not one this policy serves"},
+      {"unknown zone", with(R"("zone":"GMT+3")", R"("zone":"Mars/Base")"), "zone", ""},
+      {"no offset", with("2026-11-25T10:00:00+03:00", "2026-11-25T10:00:00"), "opened_at", "offset"},
+      {"leap second", with("2026-11-25T10:00:00+03:00", "2026-12-31T23:59:60Z"), "opened_at", ""},
+      {"facts must be an array", with(R"("topic":"product")", R"("topic":"product","facts":"modified_package")"), "facts", "expected an array"},
+      {"a fact not declared", with(R"("topic":"product")", R"("topic":"product","facts":["other"])"), "facts[0]", "expected one of modified_package"},
+      {"unknown policy", with(R"("policy":"beesender")", R"("policy":"acme")"), "policy", "unknown policy"},
+      {"authorized must be a bool", with(R"("authorized":true)", R"("authorized":"yes")"), "contact.authorized", "expected true or false"},
+  };
+  for (const auto& row : rows) {
+    auto out = decide(evaluator, row.json);
+    INFO(row.why << "\n" << row.json << "\n" << out);
+    CHECK_THAT(out, Catch::Contains(R"("outcome":"invalid")"));
+    CHECK_THAT(out, Catch::Contains(R"({"field":")" + row.field + R"(","message":")"));
+    if (!row.message.empty()) CHECK_THAT(out, Catch::Contains(row.message));
+    CHECK(std::count(out.begin(), out.end(), '\n') == 1);
+  }
+}
+
+TEST_CASE("caseio: an invalid case echoes its id, policy and revision") {
+  caseio::Evaluator evaluator(seed_programs());
+  auto out = decide(evaluator, with(R"("channel":"email")", R"("channel":"fax")"));
+  CHECK_THAT(out, Catch::StartsWith(R"({"id":"c1","policy":"beesender","revision":")"));
+  CHECK_THAT(out, Catch::Contains(R"("priority":null,"response":null,"entitlements":[],"reasons":[],"warnings":[])"));
+}
+
+TEST_CASE("caseio: several policies need the case to name one, or --policy") {
+  auto programs = seed_programs();
+  caseio::Evaluator evaluator(programs);
+  auto out = decide(evaluator, with(R"("policy":"beesender",)", ""));
+  CHECK_THAT(out, Catch::Contains(R"({"field":"policy","message":"missing required field)"));
+  caseio::Evaluator forced(programs, "beesender");
+  CHECK_THAT(decide(forced, with(R"("policy":"beesender",)", "")), Catch::Contains(R"("outcome":"covered")"));
+  caseio::Evaluator wrong(programs, "acme");
+  CHECK_THAT(wrong.setup_error(), Catch::Contains("--policy `acme`"));
+}
+
+TEST_CASE("caseio: money is read exactly, from numbers and strings") {
+  auto programs = seed_programs();
+  caseio::Evaluator evaluator(programs, "aimaras");
+  auto partner = [&](const std::string& budget) {
+    return decide(evaluator,
+                  R"({"opened_at":"2026-12-01T12:00:00+03:00","zone":"GMT+3","channel":"email","topic":"general","contact":{"role":"admin","authorized":true},"severity":"C","cause":"bug","project":{"budget":)" +
+                      budget + R"(,"completed_on":"2026-10-01"}})");
+  };
+  CHECK_THAT(partner("75000"), Catch::Contains(R"("outcome":"billable")"));
+  CHECK_THAT(partner("7.5e4"), Catch::Contains(R"("outcome":"billable")"));
+  CHECK_THAT(partner("75000.000000000001"), Catch::Contains(R"("basis":"guarantee")"));
+  CHECK_THAT(partner("\"75000.01 USD\""), Catch::Contains(R"("basis":"guarantee")"));
+  CHECK_THAT(partner("1e400"), Catch::Contains(R"("basis":"guarantee")"));
+  for (const char* bad : {"\"60,000\"", "\"$60000\"", "\"7.5e4\"", "-1", "\"60000 EUR\"", "true", "\"\""}) {
+    auto out = partner(bad);
+    INFO(bad << "\n" << out);
+    CHECK_THAT(out, Catch::Contains(R"({"field":"project.budget")"));
+  }
+}
+
+TEST_CASE("caseio: every input line is one case, a blank or cut-off last line too") {
+  std::string input = good + "\n\n" + good + "\r\n" + good.substr(0, 40);
+  std::FILE* file = std::tmpfile();
+  REQUIRE(file);
+  std::fwrite(input.data(), 1, input.size(), file);
+  std::rewind(file);
+  caseio::LineSource source(file, caseio::CaseReader::padding());
+  caseio::Evaluator evaluator(seed_programs());
+  std::string_view text;
+  std::size_t capacity = 0;
+  std::string out;
+  int lines = 0, valid = 0;
+  while (source.next(text, capacity)) {
+    ++lines;
+    valid += evaluator.evaluate(text, capacity, out) ? 1 : 0;
+  }
+  std::fclose(file);
+  CHECK(lines == 4);
+  CHECK(valid == 2);
+  CHECK(std::count(out.begin(), out.end(), '\n') == 4);
+}
+
+TEST_CASE("caseio: one object over several lines is one case") {
+  std::string input = "{\n  \"id\": \"pretty\",\n" + good.substr(good.find("\"policy\"") - 0) + "\n";
+  input.insert(input.find("\"policy\""), "  ");
+  std::FILE* file = std::tmpfile();
+  std::fwrite(input.data(), 1, input.size(), file);
+  std::rewind(file);
+  caseio::LineSource source(file, caseio::CaseReader::padding());
+  caseio::Evaluator evaluator(seed_programs());
+  std::string_view text;
+  std::size_t capacity = 0;
+  std::string out;
+  int cases = 0;
+  while (source.next(text, capacity)) {
+    ++cases;
+    evaluator.evaluate(text, capacity, out);
+  }
+  std::fclose(file);
+  CHECK(cases == 1);
+  CHECK_THAT(out, Catch::Contains(R"("id":"pretty")"));
+}
+
+TEST_CASE("caseio: within_hours is written exactly") {
+  using std::chrono::microseconds;
+  CHECK(caseio::format_hours(std::chrono::hours(4)) == "4");
+  CHECK(caseio::format_hours(std::chrono::minutes(30)) == "0.5");
+  CHECK(caseio::format_hours(std::chrono::minutes(90)) == "1.5");
+  CHECK(caseio::format_hours(std::chrono::hours(720)) == "720");
+  CHECK(caseio::format_hours(std::chrono::minutes(1)) == "0.016667");
+}
