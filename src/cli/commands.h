@@ -51,6 +51,13 @@ struct QuoteOptions {
 };
 int run_quote(const QuoteOptions& options, Io& io);
 
+struct FmtOptions {
+  std::vector<std::string> paths;
+  bool check = false;          // exit 1 and print a unified diff when a file is not formatted
+  bool write = false;          // rewrite files in place, atomically
+};
+int run_fmt(const FmtOptions& options, Io& io);
+
 // Renders diagnostics and a one-line summary the same way for every command.
 void report(const std::vector<diag::Diagnostic>& diagnostics, diag::Format format, std::ostream& out);
 

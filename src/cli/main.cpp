@@ -66,6 +66,13 @@ int main(int argc, char** argv) {
     command = [&] { return run_quote(quote, io); };
   });
 
+  FmtOptions fmt;
+  auto* fmt_cmd = app.add_subcommand("fmt", "Lay policy files out the canonical way, keeping every comment");
+  fmt_cmd->add_option("paths", fmt.paths, "policy files or folders of them")->required();
+  auto* check_flag = fmt_cmd->add_flag("--check", fmt.check, "exit 1 and show a diff when a file is not formatted");
+  fmt_cmd->add_flag("--write", fmt.write, "rewrite the files in place")->excludes(check_flag);
+  fmt_cmd->callback([&] { command = [&] { return run_fmt(fmt, io); }; });
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

@@ -124,6 +124,27 @@ for i, line in enumerate(lines):
 sys.exit(1 if bad else 0)
 PY
 
+# Decisions and traces quoted in docs/ name the current seed policies: the
+# revision is the file's, and every `at` points at the rule it names.
+python3 - docs/*.md <<'PY' || fail "docs quote stale revisions or lines"
+import hashlib, re, sys
+bad = 0
+revision = {p: hashlib.sha256(open("policies/%s.policy" % p, "rb").read()).hexdigest()[:12] for p in ("beesender", "aimaras")}
+for doc in sys.argv[1:]:
+    text = open(doc).read()
+    for policy, rev in re.findall(r'"policy":"(beesender|aimaras)","revision":"([0-9a-f]{12})"', text):
+        if rev != revision[policy]:
+            print("%s: revision %s of %s is stale (now %s)" % (doc, rev, policy, revision[policy])); bad += 1
+    refs = re.findall(r'"rule":"([a-z_.]+)","at":"(policies/[a-z]+\.policy):(\d+):(\d+)"', text)
+    refs += [(r, f, l, c) for r, f, l, c in re.findall(r'rule ([a-z_]+) \((policies/[a-z]+\.policy):(\d+):(\d+)\)', text)]
+    for rule, path, line, col in refs:
+        source = open(path).read().split("\n")[int(line) - 1][int(col) - 1:]
+        word = {"default_plan": "default", "guarantee": "guarantee", "otherwise": "otherwise"}.get(rule, rule.split(".")[-1])
+        if not source.startswith(word):
+            print("%s: %s at %s:%s:%s points at %r" % (doc, rule, path, line, col, source[:30])); bad += 1
+sys.exit(1 if bad else 0)
+PY
+
 if [ "$failures" -gt 0 ]; then
   echo "$failures CLI checks failed"
   exit 1
