@@ -58,6 +58,21 @@ struct FmtOptions {
 };
 int run_fmt(const FmtOptions& options, Io& io);
 
+struct LintOptions {
+  std::vector<std::string> paths;
+  std::vector<std::string> deny;   // --deny CODE (or `warnings`): report as errors
+  std::vector<std::string> allow;  // --allow CODE: do not report
+  diag::Format format = diag::Format::text;
+};
+int run_lint(const LintOptions& options, Io& io);
+
+struct TestOptions {
+  std::vector<std::string> paths;  // policies, folders, and *.cases.jsonl files
+  bool coverage = false;           // list the rules, plans and targets no test reached
+  diag::Format format = diag::Format::text;
+};
+int run_test(const TestOptions& options, Io& io);
+
 // Renders diagnostics and a one-line summary the same way for every command.
 void report(const std::vector<diag::Diagnostic>& diagnostics, diag::Format format, std::ostream& out);
 

@@ -73,6 +73,29 @@ int main(int argc, char** argv) {
   fmt_cmd->add_flag("--write", fmt.write, "rewrite the files in place")->excludes(check_flag);
   fmt_cmd->callback([&] { command = [&] { return run_fmt(fmt, io); }; });
 
+  LintOptions lint;
+  std::string lint_format = "text";
+  auto* lint_cmd = app.add_subcommand("lint", "Check policies, then look for terms and rules that are wrong");
+  lint_cmd->add_option("paths", lint.paths, "policy files or folders of them")->required();
+  lint_cmd->add_option("--deny", lint.deny, "report this code (or name, or `warnings`) as an error");
+  lint_cmd->add_option("--allow", lint.allow, "do not report this code (or name)");
+  lint_cmd->add_option("--format", lint_format, "text, json, sarif or github")->check(format_names());
+  lint_cmd->callback([&] {
+    lint.format = to_format(lint_format);
+    command = [&] { return run_lint(lint, io); };
+  });
+
+  TestOptions test;
+  std::string test_format = "text";
+  auto* test_cmd = app.add_subcommand("test", "Run the policies' test blocks and *.cases.jsonl files");
+  test_cmd->add_option("paths", test.paths, "policy files, folders, *.cases.jsonl files")->required();
+  test_cmd->add_flag("--coverage", test.coverage, "list the rules, plans and targets no test reached");
+  test_cmd->add_option("--format", test_format, "text, json, sarif or github")->check(format_names());
+  test_cmd->callback([&] {
+    test.format = to_format(test_format);
+    command = [&] { return run_test(test, io); };
+  });
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

@@ -257,11 +257,19 @@ class Printer {
     std::vector<std::size_t> head_width(lines_.size(), 0);
     for (std::size_t i = 0; i < lines_.size();) {
       std::size_t j = i + 1;
+      // Own-line comments between aligned lines do not break the run.
+      auto comment_line = [&](const Line& l) { return l.align.empty() && l.tail.empty() && l.head.starts_with("//"); };
       if (!lines_[i].align.empty()) {
-        while (j < lines_.size() && lines_[j].align == lines_[i].align && same_run(lines_[j - 1], lines_[j])) ++j;
+        while (j < lines_.size() && same_run(lines_[j - 1], lines_[j]) &&
+               (lines_[j].align == lines_[i].align || comment_line(lines_[j]))) {
+          ++j;
+        }
+        while (j > i + 1 && comment_line(lines_[j - 1])) --j;
       }
       std::size_t widest = 0;
-      for (std::size_t k = i; k < j; ++k) widest = std::max(widest, columns(lines_[k].head));
+      for (std::size_t k = i; k < j; ++k) {
+        if (lines_[k].align == lines_[i].align) widest = std::max(widest, columns(lines_[k].head));
+      }
       for (std::size_t k = i; k < j; ++k) head_width[k] = widest;
       i = j;
     }

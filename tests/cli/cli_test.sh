@@ -101,6 +101,32 @@ expect_code 2 "quote without --base" "$clause" quote policies/aimaras.policy --p
 expect_code 2 "quote an unknown plan" "$clause" quote policies/aimaras.policy --plan gold --base 1
 expect_code 2 "quote in another currency" "$clause" quote policies/aimaras.policy --plan basic --base "100 EUR"
 
+# lint, fmt and test on the seed policies: what CI runs on a policy repository.
+expect_code 0 "lint the seeds, warnings denied" "$clause" lint --deny warnings policies/
+expect_code 0 "the seeds are formatted" "$clause" fmt --check policies/
+expect_code 0 "the seeds' tests pass" "$clause" test policies/
+contains "$scratch/out" " passed, 0 failed" "test summary"
+cp policies/beesender.policy "$scratch/messy.policy"
+sed -i 's/^  currency USD/currency    USD/' "$scratch/messy.policy"
+expect_code 1 "fmt --check finds a layout change" "$clause" fmt --check "$scratch/messy.policy"
+contains "$scratch/out" "+  currency USD" "fmt --check prints a unified diff"
+expect_code 0 "fmt --write" "$clause" fmt --write "$scratch/messy.policy"
+cmp -s "$scratch/messy.policy" policies/beesender.policy || fail "fmt --write gives the canonical text"
+expect_code 2 "fmt of a broken policy" "$clause" fmt --check tests/diagnostics/error.weekday-typo.policy
+sed 's/expect covered, by plan business, priority P2/expect covered, by plan premium, priority P2/' policies/beesender.policy >"$scratch/failing.policy"
+expect_code 1 "a failing test" "$clause" test "$scratch/failing.policy"
+contains "$scratch/out" 'basis: expected plan:premium, got plan:business' "test failure names the field"
+contains "$scratch/out" "1 failed" "test failure counted"
+echo '{"case": '"$good"', "expect": {"outcome": "covered", "response": {"due": "2026-11-28T12:30:00+03:00"}, "rule": "plan.business"}}' >"$scratch/ok.cases.jsonl"
+echo '{"case": '"$good"', "expect": {"outcome": "limited"}}' >"$scratch/bad.cases.jsonl"
+expect_code 0 "a passing cases file" "$clause" test policies/ "$scratch/ok.cases.jsonl"
+expect_code 1 "a failing cases file" "$clause" test policies/ "$scratch/bad.cases.jsonl"
+contains "$scratch/out" 'outcome: expected "limited", got "covered"' "cases file failure"
+expect_code 1 "lint --deny finds" "$clause" lint --deny rule-without-sentence tests/lint/rule-without-sentence.policy
+expect_code 0 "lint a finding below the deny level" "$clause" lint tests/lint/rule-without-sentence.policy
+expect_code 1 "lint --format sarif" "$clause" lint --format sarif --deny warnings tests/lint/rule-without-sentence.policy
+contains "$scratch/out" '"ruleId":"L0502"' "lint sarif"
+
 # The examples in docs/cli.md are real: each `$ clause ...` line, run, prints
 # exactly the lines under it.
 python3 - "$clause" docs/cli.md <<'PY' || fail "docs/cli.md examples"

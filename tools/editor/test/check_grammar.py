@@ -85,7 +85,7 @@ policy sample "Escapes: \"quoted\", a \\ backslash,\ta tab and\na new line" {
   zones Europe/Kyiv, Asia/Shanghai, UTC-02:00, UTC+05:30, GMT, America/Argentina/Buenos_Aires
   case {
     tier:       gold > silver
-    vip:        bool = false
+    vip:        bool
     opened:     timestamp
     tags:       set of urgent | billing = {}
     error:      none_yet | some
@@ -197,16 +197,20 @@ def check_files(problems):
 
 # ---- 2. Regexes -----------------------------------------------------------------
 
+# Oniguruma escapes with no Python equivalent: a pattern using one is skipped.
 UNSUPPORTED = {
     "G": "\\G anchor", "p": "\\p{...} property", "P": "\\P{...} property", "K": "\\K",
-    "R": "\\R", "X": "\\X", "y": "\\y", "Y": "\\Y", "O": "\\O", "x": None,
+    "R": "\\R", "X": "\\X", "y": "\\y", "Y": "\\Y", "O": "\\O",
 }
 
 
 def translate(pattern):
-    """Oniguruma pattern -> (python pattern, translated?) or raises KeyError(reason)."""
+    """Oniguruma pattern -> (Python pattern, whether it changed).
+
+    Raises KeyError(reason) for a feature Python's `re` does not have."""
     out = []
     changed = False
+    in_class = False
     i = 0
     n = len(pattern)
     while i < n:
@@ -214,34 +218,61 @@ def translate(pattern):
         if c == "\\" and i + 1 < n:
             d = pattern[i + 1]
             if d == "h":
-                out.append("[0-9a-fA-F]"); changed = True
+                out.append("0-9a-fA-F" if in_class else "[0-9a-fA-F]")
+                changed = True
+            elif d == "H" and not in_class:
+                out.append("[^0-9a-fA-F]")
+                changed = True
             elif d == "H":
-                out.append("[^0-9a-fA-F]"); changed = True
-            elif d == "z":
-                out.append("\\Z"); changed = True
-            elif d == "Z":
-                out.append("(?=\\n?\\Z)"); changed = True
-            elif d == "k" and pattern.startswith("<", i + 2):
+                raise KeyError("\\H inside a character class")
+            elif d == "z" and not in_class:
+                out.append("\\Z")
+                changed = True
+            elif d == "Z" and not in_class:
+                out.append("(?=\\n?\\Z)")
+                changed = True
+            elif d == "k" and pattern.startswith("<", i + 2) and ">" in pattern[i + 2:]:
                 j = pattern.index(">", i + 2)
-                out.append("(?P=%s)" % pattern[i + 3:j]); changed = True
+                out.append("(?P=%s)" % pattern[i + 3:j])
+                changed = True
                 i = j + 1
                 continue
             elif d == "x" and pattern.startswith("{", i + 2):
                 raise KeyError("\\x{...} code point")
-            elif d in UNSUPPORTED and UNSUPPORTED[d]:
+            elif d in UNSUPPORTED:
                 raise KeyError(UNSUPPORTED[d])
             else:
                 out.append(c + d)
             i += 2
             continue
-        if pattern.startswith("(?<", i) and i + 3 < n and pattern[i + 3] not in "=!":
-            out.append("(?P<"); changed = True
+        if in_class:
+            if re.match(r"\[:\^?[a-z]+:\]", pattern[i:]):
+                raise KeyError("POSIX bracket expression")
+            if c == "[":
+                raise KeyError("nested character class")
+            if c == "]":
+                in_class = False
+        elif c == "[":
+            in_class = True
+            out.append(c)
+            # A `]` or `^]` right after `[` is a literal.
+            j = i + 1
+            if pattern.startswith("^", j):
+                out.append("^")
+                j += 1
+            if pattern.startswith("]", j):
+                out.append("\\]")
+                j += 1
+                changed = True
+            i = j
+            continue
+        elif pattern.startswith("(?<", i) and i + 3 < n and pattern[i + 3] not in "=!":
+            out.append("(?P<")
+            changed = True
             i += 3
             continue
-        if pattern.startswith("(?~", i):
+        elif pattern.startswith("(?~", i):
             raise KeyError("absent operator (?~...)")
-        if pattern.startswith("[[:", i) or pattern.startswith("[:", i) and out and out[-1] == "[":
-            raise KeyError("POSIX bracket")
         out.append(c)
         i += 1
     return "".join(out), changed
@@ -269,6 +300,8 @@ class Regexes:
         except re.error as e:
             if "look-behind" in str(e):
                 self.skipped.append((where, "variable-width look-behind"))
+            elif "global flags not at the start" in str(e):
+                self.skipped.append((where, "inline flags inside the pattern"))
             else:
                 self.errors.append((where, "%s: %r" % (e, pattern)))
         self.cache[pattern] = rx
@@ -387,6 +420,7 @@ class Tokenizer:
         scopes = [None] * len(text)
         pos = 0
         guard = 0
+        zero_width = set()
         while pos <= len(text):
             guard += 1
             if guard > 20 * len(text) + 100:
@@ -430,11 +464,15 @@ class Tokenizer:
                 if end_rx is None:
                     raise CheckFailure("end pattern of %r cannot be compiled" % cand["begin"])
                 self.stack.append((cand, own + self._names(cand.get("contentName")), own, end_rx))
-            if m.end() == pos and kind != "match":
-                # A zero-width begin or end: vscode-textmate lets it through once.
-                if getattr(self, "_last_zero", None) == (pos, len(self.stack), kind):
-                    raise CheckFailure("zero-width %s loops at column %d of %r" % (kind, pos + 1, text))
-                self._last_zero = (pos, len(self.stack), kind)
+            if m.end() == pos:
+                # A zero-width begin or end does not advance: the same rule
+                # stack at the same column again means the grammar loops.
+                state = tuple(id(entry[0]) for entry in self.stack)
+                if state in zero_width:
+                    raise CheckFailure("a zero-width %s loops at column %d of %r" % (kind, pos + 1, text))
+                zero_width.add(state)
+            else:
+                zero_width = set()
             pos = m.end()
         rule, inner, _, _ = self.stack[-1]
         for i in range(len(text)):
@@ -588,7 +626,7 @@ def name_positions(code):
     if m and m.group(1) not in RESERVED:
         names.add(m.start(1))
         for w in WORD_RX.finditer(code, m.end()):
-            if w.group() not in TYPE_WORDS:
+            if w.group() not in TYPE_WORDS and w.group() not in RESERVED:
                 names.add(w.start())
     for m in re.finditer(r"\|\s*(%s)" % NAME, code):
         names.add(m.start(1))

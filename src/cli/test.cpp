@@ -1,0 +1,158 @@
+#include <filesystem>
+#include <map>
+#include <ostream>
+#include <set>
+
+#include "caseio/write.h"
+#include "cli/commands.h"
+#include "driver/driver.h"
+#include "testing/case_files.h"
+#include "testing/policy_tests.h"
+
+namespace clause::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+const diag::CodeInfo test_failed{"T0001", "test-failed", "A policy test's case got another decision than it expects.",
+                                 diag::Severity::error};
+
+// `*.cases.jsonl` files among the paths, or in the folders among them.
+std::vector<std::string> case_files(const std::vector<std::string>& paths) {
+  std::vector<std::string> out;
+  auto is_case_file = [](const fs::path& p) { return p.string().ends_with(".cases.jsonl"); };
+  for (const auto& path : paths) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      std::vector<std::string> found;
+      for (const auto& entry : fs::directory_iterator(path, ec)) {
+        if (is_case_file(entry.path())) found.push_back(entry.path().string());
+      }
+      std::sort(found.begin(), found.end());
+      out.insert(out.end(), found.begin(), found.end());
+    } else if (is_case_file(path)) {
+      out.push_back(path);
+    }
+  }
+  return out;
+}
+
+std::string describe(const testing::TestResult& r) {
+  std::string text;
+  for (const auto& m : r.mismatches) {
+    text += (text.empty() ? "" : "; ") + m.what + ": expected " + m.expected + ", got " + m.actual;
+  }
+  return text;
+}
+
+}  // namespace
+
+int run_test(const TestOptions& options, Io& io) {
+  diag::Sink sink;
+  std::vector<std::string> policy_paths;
+  for (const auto& p : options.paths) {
+    if (!p.ends_with(".cases.jsonl")) policy_paths.push_back(p);
+  }
+  auto units = driver::load_all(policy_paths, driver::Stage::lower, sink);
+  if (sink.has_errors()) {
+    sink.finish();
+    report(sink.diagnostics(), diag::Format::text, io.err);
+    io.err << "clause test: the policies do not check; no test was run\n";
+    return exit_code::usage;
+  }
+  std::size_t passed = 0, failed = 0;
+  bool text = options.format == diag::Format::text;
+  diag::Sink failures;
+  // What the tests reached, for --coverage: reason ids, and plan/urgency targets.
+  std::map<std::string, std::set<std::string>> reached;
+  auto note_reached = [&](const std::string& policy, const testing::TestResult& r) {
+    for (const auto& id : r.reasons) reached[policy].insert(id);
+    auto at = r.decision.find("\"priority\":\"");
+    auto basis = r.decision.find("\"basis\":\"plan:");
+    if (at != std::string::npos && basis != std::string::npos && r.decision.find("\"response\":{") != std::string::npos) {
+      std::string plan = r.decision.substr(basis + 14, r.decision.find('"', basis + 14) - basis - 14);
+      std::string urgency = r.decision.substr(at + 12, r.decision.find('"', at + 12) - at - 12);
+      reached[policy].insert("target " + plan + " " + urgency);
+    }
+  };
+  auto report_failure = [&](const diag::SourcePtr& file, diag::Span span, const std::string& where,
+                            const testing::TestResult& r) {
+    ++failed;
+    if (text) {
+      io.out << "FAIL " << where << " \"" << r.name << "\"\n";
+      for (const auto& m : r.mismatches) io.out << "  " << m.what << ": expected " << m.expected << ", got " << m.actual << "\n";
+      if (!r.decided_by.empty()) io.out << "  decided by: " << r.decided_by << "\n";
+      io.out << "  decision: " << r.decision << "\n";
+    } else {
+      failures.report(diag::Diagnostic{&test_failed, diag::Severity::error, file, span,
+                                       "test \"" + r.name + "\" failed: " + describe(r), {}, {}, {}, {}});
+    }
+  };
+  std::vector<std::shared_ptr<const ir::Program>> programs;
+  for (const auto& unit : units) {
+    programs.push_back(unit.program);
+    for (const auto& r : testing::run_policy_tests(unit)) {
+      note_reached(unit.program->name, r);
+      if (r.passed) {
+        ++passed;
+        continue;
+      }
+      auto lc = unit.file->line_col(r.span.begin);
+      report_failure(unit.file, r.span, unit.path + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column), r);
+    }
+  }
+  for (const auto& path : case_files(options.paths)) {
+    for (const auto& r : testing::run_case_file(path, programs)) {
+      if (r.result.passed) {
+        ++passed;
+        auto policy = r.result.decision.find("\"policy\":\"");
+        if (policy != std::string::npos) {
+          note_reached(r.result.decision.substr(policy + 10, r.result.decision.find('"', policy + 10) - policy - 10), r.result);
+        }
+        continue;
+      }
+      report_failure(nullptr, {}, path + ":" + std::to_string(r.line), r.result);
+    }
+  }
+  if (!text) {
+    failures.finish();
+    report(failures.diagnostics(), options.format, io.out);
+  }
+  if (options.coverage) {
+    std::ostream& out = text ? io.out : io.err;
+    for (const auto& unit : units) {
+      const auto& program = *unit.program;
+      const auto& seen = reached[program.name];
+      std::vector<std::string> missing;
+      for (const auto& rule : program.rules) {
+        if (!seen.count(rule.reason.id)) missing.push_back("rule " + rule.reason.id + " (" + rule.reason.at + ")");
+      }
+      for (const auto& r : program.guarantee.excludes_reasons) {
+        if (!seen.count(r.id)) missing.push_back("clause " + r.id + " (" + r.at + ")");
+      }
+      if (program.guarantee.present && !seen.count("guarantee")) missing.push_back("the guarantee (" + program.guarantee.reason.at + ")");
+      for (std::size_t p = 0; p < program.plans.size(); ++p) {
+        const auto& plan = program.plans[p];
+        if (!seen.count(plan.reason_id)) missing.push_back("plan " + plan.id + " (" + plan.at + ")");
+        for (int u = 0; u < program.urgency_count; ++u) {
+          if (program.target(static_cast<int>(p), u).present &&
+              !seen.count("target " + plan.id + " " + program.urgency_values[static_cast<std::size_t>(u)])) {
+            missing.push_back("target " + plan.id + " " + program.urgency_values[static_cast<std::size_t>(u)]);
+          }
+        }
+      }
+      if (program.otherwise != sema::Otherwise::none && !seen.count("otherwise")) missing.push_back("otherwise");
+      out << "coverage of " << program.name << ": ";
+      if (missing.empty()) {
+        out << "every rule, plan and target is reached by a test\n";
+      } else {
+        out << missing.size() << " not reached by any test:\n";
+        for (const auto& m : missing) out << "  " << m << "\n";
+      }
+    }
+  }
+  (text ? io.out : io.err) << passed << " passed, " << failed << " failed\n";
+  return failed ? exit_code::findings : exit_code::ok;
+}
+
+}  // namespace clause::cli
