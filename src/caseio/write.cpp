@@ -39,6 +39,10 @@ std::string format_hours(std::chrono::microseconds length) {
   return out + "." + fraction;
 }
 
+std::string format_target(std::chrono::microseconds length, bool working) {
+  return format_hours(length) + (working ? " working hour" : " calendar hour") + (length == std::chrono::hours(1) ? "" : "s");
+}
+
 const ir::Reason& reason_source(const ir::Program& program, const ReasonRef& ref) {
   switch (ref.kind) {
     case ReasonRef::Kind::rule: return program.rules[ref.index].reason;
@@ -64,9 +68,8 @@ std::string reason_text(const ir::Program& program, const eval::Decision& d, con
       const auto& plan = program.plans[ref.index];
       std::string text = "Covered by the " + plan.title + " plan";
       if (d.has_response && d.urgency >= 0) {
-        text += fmt::format(": {} is answered within {} {} hour{}", program.urgency_values[static_cast<std::size_t>(d.urgency)],
-                            format_hours(d.target.length), d.target.working ? "working" : "calendar",
-                            d.target.length == std::chrono::hours(1) ? "" : "s");
+        text += fmt::format(": {} is answered within {}", program.urgency_values[static_cast<std::size_t>(d.urgency)],
+                            format_target(d.target.length, d.target.working));
       }
       return text;
     }

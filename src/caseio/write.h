@@ -20,6 +20,9 @@ void write_invalid(std::string& out, const ir::Program* program, const ReadResul
 // A response length in hours, as a JSON number: 4, 0.5, 720.
 std::string format_hours(std::chrono::microseconds length);
 
+// A target for people: "1 working hour", "2.5 calendar hours".
+std::string format_target(std::chrono::microseconds length, bool working);
+
 // The text a reason quotes (rules quote the policy; plan, guarantee and
 // default-plan reasons are built from the decision's facts).
 std::string reason_text(const ir::Program& program, const eval::Decision& d, const eval::ReasonRef& ref);

@@ -73,6 +73,13 @@ struct TestOptions {
 };
 int run_test(const TestOptions& options, Io& io);
 
+struct DiffOptions {
+  std::string before;              // the old version of a policy file
+  std::string after;               // the new one
+  diag::Format format = diag::Format::text;   // text or json
+};
+int run_diff(const DiffOptions& options, Io& io);
+
 // Renders diagnostics and a one-line summary the same way for every command.
 void report(const std::vector<diag::Diagnostic>& diagnostics, diag::Format format, std::ostream& out);
 

@@ -96,6 +96,17 @@ int main(int argc, char** argv) {
     command = [&] { return run_test(test, io); };
   });
 
+  DiffOptions diff;
+  std::string diff_format = "text";
+  auto* diff_cmd = app.add_subcommand("diff", "Which cases a change to a policy decides differently");
+  diff_cmd->add_option("old", diff.before, "the policy before the change")->required();
+  diff_cmd->add_option("new", diff.after, "the policy after the change")->required();
+  diff_cmd->add_option("--format", diff_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  diff_cmd->callback([&] {
+    diff.format = to_format(diff_format);
+    command = [&] { return run_diff(diff, io); };
+  });
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

@@ -645,6 +645,8 @@ std::string normalize_json(std::string_view json) {
 
 std::string format(const syntax::Policy& policy, std::string_view source) { return Formatter(policy, source).run(); }
 
+std::string condition_text(const syntax::Expr& condition) { return expr(condition); }
+
 bool same_policy(const syntax::Policy& a, const syntax::Policy& b) {
   if (a.name != b.name || a.title != b.title || a.members.size() != b.members.size() || a.bom != b.bom) return false;
   for (std::size_t i = 0; i < a.members.size(); ++i) {

@@ -18,6 +18,9 @@ namespace clause::format {
 // are read from it).
 std::string format(const syntax::Policy& policy, std::string_view source);
 
+// A condition as the canonical layout writes it (`kind = a and not x`).
+std::string condition_text(const syntax::Expr& condition);
+
 // Whether two trees say the same: the same declarations (spans aside) and
 // the same comments, in order. The formatter's output must be the same as
 // its input by this test; `clause fmt` refuses to write otherwise.

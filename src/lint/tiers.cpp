@@ -12,9 +12,7 @@
 namespace clause::lint {
 namespace {
 
-std::string target_text(const sema::Target& t) {
-  return caseio::format_hours(t.within.length) + (t.within.working ? " working" : " calendar") + " hours";
-}
+std::string target_text(const sema::Target& t) { return caseio::format_target(t.within.length, t.within.working); }
 
 // Whether `outer` is open whenever `inner` is (holidays aside).
 bool covers(const sema::Hours& outer, const sema::Hours& inner) {

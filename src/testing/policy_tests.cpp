@@ -27,9 +27,7 @@ std::string reason_at(const ir::Program& program, const eval::ReasonRef& ref) {
   return caseio::reason_source(program, ref).at;
 }
 
-std::string duration_text(std::chrono::microseconds length, bool working) {
-  return caseio::format_hours(length) + (working ? " working hours" : " calendar hours");
-}
+std::string duration_text(std::chrono::microseconds length, bool working) { return caseio::format_target(length, working); }
 
 }  // namespace
 

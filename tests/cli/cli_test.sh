@@ -116,7 +116,7 @@ expect_code 2 "fmt of a broken policy" "$clause" fmt --check tests/diagnostics/e
 sed 's/expect covered, by plan business, priority P2/expect covered, by plan premium, priority P2/' policies/beesender.policy >"$scratch/failing.policy"
 expect_code 1 "a failing test" "$clause" test "$scratch/failing.policy"
 contains "$scratch/out" 'basis: expected plan:premium, got plan:business' "test failure names the field"
-contains "$scratch/out" "1 failed" "test failure counted"
+grep -qE " [1-9][0-9]* failed" "$scratch/out" || fail "test failure counted"
 echo '{"case": '"$good"', "expect": {"outcome": "covered", "response": {"due": "2026-11-28T12:30:00+03:00"}, "rule": "plan.business"}}' >"$scratch/ok.cases.jsonl"
 echo '{"case": '"$good"', "expect": {"outcome": "limited"}}' >"$scratch/bad.cases.jsonl"
 expect_code 0 "a passing cases file" "$clause" test policies/ "$scratch/ok.cases.jsonl"

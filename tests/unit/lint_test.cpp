@@ -81,7 +81,7 @@ TEST_CASE("lint: a plan above another must not be worse on any term") {
   INFO(linted.text());
   std::string all;
   for (const auto* d : found) all += d->message + "\n";
-  CHECK_THAT(all, Catch::Contains("worse on the P1 response: within 1 working hours in `low`, within 2 working hours in `high`"));
+  CHECK_THAT(all, Catch::Contains("worse on the P1 response: within 1 working hour in `low`, within 2 working hours in `high`"));
   CHECK_THAT(all, Catch::Contains("registration channels"));
   CHECK_THAT(all, Catch::Contains("authorized contacts: 5 in `low`, 3 in `high`"));
   CHECK_THAT(all, Catch::Contains("support hours"));

@@ -635,6 +635,12 @@ def name_positions(code):
     return names
 
 
+def reason_ids(code):
+    """Columns of the reason id after `rule` in a test's expectation
+    (`rule guarantee`): an id, scoped as a rule's name, whatever it spells."""
+    return {m.start(1) for m in re.finditer(r"\brule\s+(%s)" % NAME, code)}
+
+
 def check_lines(where, lines, tok, checker):
     reader = Reader()
     tok.start()
@@ -665,6 +671,7 @@ def check_lines(where, lines, tok, checker):
         # Code outside test JSON: keywords, name positions, literals.
         plain = "".join(" " if in_json[i] else code[i] for i in range(len(line)))
         names = name_positions(plain)
+        ids = reason_ids(plain)
         dotted = set()
         for m in re.finditer(r"(?<![\w.])%s(?:\.%s)+" % (NAME, NAME), plain):
             dotted.update(range(m.start(), m.end()))
@@ -673,6 +680,9 @@ def check_lines(where, lines, tok, checker):
                                m.start() + part.end(), "variable")
         for m in WORD_RX.finditer(plain):
             word, s, e = m.group(), m.start(), m.end()
+            if s in ids:
+                checker.expect(loc, "reason id", line, scopes, s, e, "entity.name")
+                continue
             if s in names:
                 if word in KEYWORDS:
                     checker.expect(loc, "name spelled like a keyword", line, scopes, s, e, "keyword", negate=True)

@@ -1,0 +1,256 @@
+#include "testing/differ.h"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "calendar/timestamp.h"
+#include "caseio/evaluate.h"
+#include "caseio/write.h"
+#include "format/format.h"
+#include "testing/space.h"
+
+namespace clause::testing {
+namespace {
+
+// ---- Terms ----
+
+std::string join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : ", ") + w;
+  return out.empty() ? "none" : out;
+}
+
+std::string target_text(const std::optional<sema::Target>& t, bool none_declared) {
+  if (!t) return none_declared ? "no target" : "none";
+  return "within " + caseio::format_target(t->within.length, t->within.working);
+}
+
+std::string price_text(const sema::Price& p) {
+  std::string period = p.period == syntax::Price::Period::year ? " per year" : p.period == syntax::Price::Period::month ? " per month" : "";
+  switch (p.kind) {
+    case syntax::Price::Kind::free: return "free";
+    case syntax::Price::Kind::percent: return p.percent.to_string() + "% of " + p.base + period;
+    case syntax::Price::Kind::amount: return p.amount.to_string(2) + period;
+  }
+  return "";
+}
+
+std::string hours_text(const sema::Checked& c, int h) {
+  if (h < 0) return "none";
+  const auto& hours = c.hours[static_cast<std::size_t>(h)];
+  auto weekly = std::chrono::duration_cast<std::chrono::minutes>(hours.hours.weekly_open_time()).count();
+  std::string name = hours.name.empty() ? "hours" : hours.name;
+  return fmt::format("{} ({} h a week{})", name, caseio::format_hours(std::chrono::minutes(weekly)),
+                     hours.holidays.empty() ? "" : fmt::format(", {} holidays", hours.holidays.size()));
+}
+
+std::vector<std::string> names(const std::vector<int>& indices, const std::vector<std::string>& all) {
+  std::vector<std::string> out;
+  for (int i : indices) out.push_back(all[static_cast<std::size_t>(i)]);
+  return out;
+}
+
+std::string band_text(const sema::Band& b, const std::string& currency) {
+  switch (b.kind) {
+    case syntax::Band::Kind::below: return "below " + b.high.to_string() + " " + currency;
+    case syntax::Band::Kind::above: return "above " + b.low.to_string() + " " + currency;
+    case syntax::Band::Kind::between: return b.low.to_string() + " to " + b.high.to_string() + " " + currency;
+  }
+  return "";
+}
+
+// Conditions and sentences of rules and clauses, by id, from the tree.
+std::map<std::string, std::string> rule_texts(const syntax::Policy& ast) {
+  static constexpr std::string_view actions[] = {"reject", "not_covered", "limited", "lower", "outside plan",
+                                                 "outside guarantee"};
+  std::map<std::string, std::string> out;
+  for (const auto& member : ast.members) {
+    if (const auto* rules = std::get_if<syntax::RulesDecl>(&member)) {
+      for (const auto& r : rules->rules) {
+        out[r.id.text] = std::string(actions[static_cast<int>(r.action)]) + " when " + format::condition_text(r.when) +
+                         (r.lower_to ? " to " + r.lower_to->text : "") + (r.text ? " \"" + r.text->value + "\"" : "");
+      }
+    }
+    if (const auto* g = std::get_if<syntax::GuaranteeDecl>(&member)) {
+      for (const auto& item : g->items) {
+        if (item.kind == syntax::GuaranteeItem::Kind::covers || item.kind == syntax::GuaranteeItem::Kind::excludes) {
+          out["guarantee " + item.clause.id.text] =
+              std::string(item.kind == syntax::GuaranteeItem::Kind::covers ? "covers" : "excludes") + " when " +
+              format::condition_text(item.clause.when);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+void term_changes(const driver::Unit& a_unit, const driver::Unit& b_unit, std::vector<std::string>& out) {
+  const auto& a = *a_unit.checked;
+  const auto& b = *b_unit.checked;
+  auto changed = [&](const std::string& what, const std::string& before, const std::string& after) {
+    if (before != after) out.push_back(what + ": " + before + " -> " + after);
+  };
+  changed("title", a.title, b.title);
+  changed("currency", a.currency, b.currency);
+  changed("zones", join(a.zone_texts), join(b.zone_texts));
+  for (const auto& f : a.fields) {
+    int j = b.field_index(f.path);
+    if (j < 0) out.push_back("case field `" + f.path + "` removed");
+    else changed("values of `" + f.path + "`", join(f.values), join(b.fields[static_cast<std::size_t>(j)].values));
+  }
+  for (const auto& f : b.fields) {
+    if (a.field_index(f.path) < 0) out.push_back("case field `" + f.path + "` added");
+  }
+  const auto& urgency_values = a.urgency() ? a.urgency()->values : std::vector<std::string>{};
+  for (const auto& pa : a.plans) {
+    int j = b.plan_index(pa.id);
+    if (j < 0) {
+      out.push_back("plan " + pa.id + " removed");
+      continue;
+    }
+    const auto& pb = b.plans[static_cast<std::size_t>(j)];
+    std::string plan = "plan " + pa.id;
+    changed(plan + " price", price_text(pa.price), price_text(pb.price));
+    changed(plan + " hours", hours_text(a, pa.hours), hours_text(b, pb.hours));
+    changed(plan + " contacts", std::to_string(pa.contacts), std::to_string(pb.contacts));
+    changed(plan + " talks", join(pa.talks), join(pb.talks));
+    if (a.channel_field >= 0 && b.channel_field >= 0) {
+      changed(plan + " registers", join(names(pa.registers, a.fields[static_cast<std::size_t>(a.channel_field)].values)),
+              join(names(pb.registers, b.fields[static_cast<std::size_t>(b.channel_field)].values)));
+    }
+    std::vector<std::string> ea, eb;
+    for (int e : pa.includes) ea.push_back(a.entitlements[static_cast<std::size_t>(e)].id);
+    for (int e : pb.includes) eb.push_back(b.entitlements[static_cast<std::size_t>(e)].id);
+    changed(plan + " includes", join(ea), join(eb));
+    for (std::size_t v = 0; v < urgency_values.size(); ++v) {
+      int w = b.urgency() ? b.urgency()->value_index(urgency_values[v]) : -1;
+      if (w < 0 || v >= pa.targets.size()) continue;
+      changed(plan + " " + urgency_values[v] + " response", target_text(pa.targets[v], pa.no_target[v]),
+              target_text(pb.targets[static_cast<std::size_t>(w)], pb.no_target[static_cast<std::size_t>(w)]));
+    }
+  }
+  for (const auto& pb : b.plans) {
+    if (a.plan_index(pb.id) < 0) out.push_back("plan " + pb.id + " added");
+  }
+  auto plan_name = [](const sema::Checked& c, int p) { return p < 0 ? std::string("none") : c.plans[static_cast<std::size_t>(p)].id; };
+  changed("default plan", plan_name(a, a.default_plan), plan_name(b, b.default_plan));
+  auto otherwise = [](sema::Otherwise o) {
+    return o == sema::Otherwise::time_and_materials ? "time_and_materials" : o == sema::Otherwise::not_covered ? "not_covered" : "none";
+  };
+  changed("otherwise", otherwise(a.otherwise), otherwise(b.otherwise));
+  auto guarantee = [](const sema::Checked& c) {
+    if (!c.guarantee) return std::string("none");
+    std::string text;
+    for (const auto& band : c.guarantee->bands) {
+      text += (text.empty() ? "" : "; ") + band_text(band, c.currency) + ": " + std::to_string(band.days) + " days";
+    }
+    if (c.guarantee->fixed_days >= 0) text = std::to_string(c.guarantee->fixed_days) + " days";
+    return text;
+  };
+  changed("guarantee period", guarantee(a), guarantee(b));
+  auto ra = rule_texts(*a_unit.ast);
+  auto rb = rule_texts(*b_unit.ast);
+  for (const auto& [id, text] : ra) {
+    auto it = rb.find(id);
+    if (it == rb.end()) out.push_back("rule " + id + " removed");
+    else changed("rule " + id, text, it->second);
+  }
+  for (const auto& [id, text] : rb) {
+    if (!ra.count(id)) out.push_back("rule " + id + " added: " + text);
+  }
+  std::vector<std::string> order_a, order_b;
+  for (const auto& r : a.rules) if (rb.count(r.id)) order_a.push_back(r.id);
+  for (const auto& r : b.rules) if (ra.count(r.id)) order_b.push_back(r.id);
+  changed("order of rules", join(order_a), join(order_b));
+}
+
+// ---- Decisions ----
+
+struct Summary {
+  std::string outcome, basis, priority, response, entitlements, errors;
+  std::string due;
+};
+
+Summary summarize(const caseio::Evaluator& e) {
+  Summary s;
+  const auto& read = e.last_read();
+  if (!read.errors.empty()) {
+    s.outcome = "invalid";
+    for (const auto& err : read.errors) s.errors += (s.errors.empty() ? "" : ", ") + err.field;
+    return s;
+  }
+  const auto& program = e.reader().program(read.program);
+  const auto& c = e.reader().case_for(read.program);
+  const auto& d = e.last_decision();
+  s.outcome = std::string(eval::outcome_name(d.outcome));
+  s.basis = d.basis == eval::Basis::plan ? program.plans[static_cast<std::size_t>(d.plan)].basis
+            : d.basis == eval::Basis::guarantee ? "guarantee"
+            : d.basis == eval::Basis::time_and_materials ? "time_and_materials"
+                                                         : "null";
+  s.priority = d.urgency >= 0 ? program.urgency_values[static_cast<std::size_t>(d.urgency)] : "null";
+  s.response = d.has_response ? "within " + caseio::format_target(d.target.length, d.target.working) : "null";
+  s.due = d.has_response ? calendar::format_rfc3339(d.due, *c.zone) : "";
+  for (std::size_t i = 0; i < program.entitlements.size(); ++i) {
+    if ((d.entitlements >> i) & 1) s.entitlements += (s.entitlements.empty() ? "" : ", ") + program.entitlements[i];
+  }
+  if (s.entitlements.empty()) s.entitlements = "none";
+  return s;
+}
+
+std::string describe(const Summary& a, const Summary& b) {
+  std::string what;
+  auto field = [&](const char* name, const std::string& x, const std::string& y) {
+    if (x != y) what += (what.empty() ? "" : "; ") + std::string(name) + ": " + x + " -> " + y;
+  };
+  field("outcome", a.outcome, b.outcome);
+  field("basis", a.basis, b.basis);
+  field("priority", a.priority, b.priority);
+  field("response", a.response, b.response);
+  field("entitlements", a.entitlements, b.entitlements);
+  field("errors", a.errors, b.errors);
+  if (what.empty() && a.due != b.due) what = "the deadline moves (same target: " + a.response + ")";
+  // Same outcome and basis: say for which cases, so that each plan and
+  // priority is its own kind of case.
+  if (!what.empty() && a.outcome == b.outcome && a.basis == b.basis) what = a.basis + ", " + a.priority + ": " + what;
+  return what;
+}
+
+}  // namespace
+
+PolicyDiff diff(const driver::Unit& before, const driver::Unit& after) {
+  PolicyDiff result;
+  term_changes(before, after, result.term_changes);
+
+  CaseSpace space({&*before.checked, &*after.checked});
+  result.space = space.full_size();
+  caseio::Evaluator old_side({before.program}, before.program->name);
+  caseio::Evaluator new_side({after.program}, after.program->name);
+  std::map<std::string, std::size_t> index;
+  std::string text, old_line, new_line;
+  for (std::uint64_t i = 0; i < space.size(); ++i) {
+    text = space.case_json(i);
+    std::size_t size = text.size();
+    text.resize(size + caseio::CaseReader::padding());
+    std::string_view json(text.data(), size);
+    old_line.clear();
+    new_line.clear();
+    old_side.evaluate(json, text.size(), old_line);
+    Summary a = summarize(old_side);
+    new_side.evaluate(json, text.size(), new_line);
+    Summary b = summarize(new_side);
+    ++result.cases;
+    std::string what = describe(a, b);
+    if (what.empty()) continue;
+    auto [it, fresh] = index.emplace(what, result.changes.size());
+    if (fresh) {
+      if (!old_line.empty()) old_line.pop_back();
+      if (!new_line.empty()) new_line.pop_back();
+      result.changes.push_back({what, 0, std::string(json), old_line, new_line});
+    }
+    ++result.changes[it->second].count;
+  }
+  return result;
+}
+
+}  // namespace clause::testing
