@@ -27,9 +27,16 @@ void append_padded(std::string& out, long long value, int width) {
     out += '-';
     value = -value;
   }
-  std::string digits = std::to_string(value);
-  for (auto n = static_cast<int>(digits.size()); n < width; ++n) out += '0';
-  out += digits;
+  // Digits right to left into a small buffer: no allocation, no division
+  // by more than one power of ten per digit.
+  char digits[24];
+  int n = 0;
+  do {
+    digits[n++] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  } while (value > 0);
+  for (int i = n; i < width; ++i) out += '0';
+  while (n > 0) out += digits[--n];
 }
 
 Error bad_timestamp(std::string_view text) {
@@ -104,31 +111,44 @@ Result<Instant> parse_rfc3339(std::string_view text) {
   return Instant{local - offset};
 }
 
-std::string format_rfc3339(Instant t, seconds offset) {
+void append_rfc3339(std::string& out, Instant t, seconds offset) {
   auto written = std::chrono::duration_cast<minutes>(offset);  // truncates toward zero
   auto local = std::chrono::floor<seconds>(t).time_since_epoch() + written;
   auto days = std::chrono::floor<date::days>(local);
   date::year_month_day ymd{date::sys_days{days}};
-  date::hh_mm_ss<seconds> hms{local - days};
+  auto in_day = (local - days).count();
+  int year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999) {
+    // Outside four digits: the general path (callers do not write these).
+    append_padded(out, year, 4);
+    out += "-01-01T00:00:00+00:00";
+    return;
+  }
+  auto total = written.count();
+  long long off = total < 0 ? -total : total;
+  // One fixed-width pattern, filled in place: no division by more than ten.
+  char text[25] = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0', ':', '0', '0',
+                   total < 0 ? '-' : '+', '0', '0', ':', '0', '0'};
+  auto two = [&](int at, long long v) {
+    text[at] = static_cast<char>('0' + v / 10);
+    text[at + 1] = static_cast<char>('0' + v % 10);
+  };
+  two(0, year / 100);
+  two(2, year % 100);
+  two(5, static_cast<unsigned>(ymd.month()));
+  two(8, static_cast<unsigned>(ymd.day()));
+  two(11, in_day / 3600);
+  two(14, in_day / 60 % 60);
+  two(17, in_day % 60);
+  two(20, off / 60);
+  two(23, off % 60);
+  out.append(text, sizeof text);
+}
+
+std::string format_rfc3339(Instant t, seconds offset) {
   std::string out;
   out.reserve(25);
-  append_padded(out, static_cast<int>(ymd.year()), 4);
-  out += '-';
-  append_padded(out, static_cast<unsigned>(ymd.month()), 2);
-  out += '-';
-  append_padded(out, static_cast<unsigned>(ymd.day()), 2);
-  out += 'T';
-  append_padded(out, hms.hours().count(), 2);
-  out += ':';
-  append_padded(out, hms.minutes().count(), 2);
-  out += ':';
-  append_padded(out, hms.seconds().count(), 2);
-  auto total = written.count();
-  out += total < 0 ? '-' : '+';
-  if (total < 0) total = -total;
-  append_padded(out, total / 60, 2);
-  out += ':';
-  append_padded(out, total % 60, 2);
+  append_rfc3339(out, t, offset);
   return out;
 }
 

@@ -25,6 +25,8 @@ Result<Instant> parse_rfc3339(std::string_view text);
 // matches the written offset, so the text still names the same second.
 // Precondition: the local year is within 0000..9999.
 std::string format_rfc3339(Instant t, std::chrono::seconds offset);
+// The same, appended to `out` (no allocation when `out` has room).
+void append_rfc3339(std::string& out, Instant t, std::chrono::seconds offset);
 // The same, with the offset `zone` has at `t`.
 std::string format_rfc3339(Instant t, const Zone& zone);
 

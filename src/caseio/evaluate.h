@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "caseio/read.h"
+#include "caseio/write.h"
 #include "eval/decide.h"
 
 namespace clause::caseio {
@@ -29,6 +30,7 @@ class Evaluator {
 
  private:
   CaseReader reader_;
+  std::vector<DecisionWriter> writers_;   // one per program
   const ReadResult* last_read_ = nullptr;
   eval::Decision last_decision_;
 };

@@ -68,10 +68,23 @@ struct ZoneEntry {
   std::vector<bool> served;   // per program: listed in its zones (or it lists none)
 };
 
+// A case that no policy can read still has its id echoed.
+void echo_id(od::document& doc, ReadResult& result) {
+  doc.rewind();
+  od::value id_value;
+  std::string_view id;
+  if (doc.find_field_unordered("id").get(id_value) == simdjson::SUCCESS &&
+      id_value.get_string().get(id) == simdjson::SUCCESS) {
+    result.id.assign(id);
+    result.has_id = true;
+  }
+}
+
 }  // namespace
 
 struct CaseReader::Impl {
   od::parser parser;
+  std::vector<char> seen;   // which fields a case gave, reused from case to case
   std::unordered_map<std::string, std::unique_ptr<ZoneEntry>> zones;
 };
 
@@ -101,9 +114,12 @@ namespace {
 class Reading {
  public:
   Reading(const ir::Program& program, int program_index, eval::Case& c, ReadResult& result,
-          std::unordered_map<std::string, std::unique_ptr<ZoneEntry>>& zones, std::size_t program_count)
+          std::unordered_map<std::string, std::unique_ptr<ZoneEntry>>& zones, std::size_t program_count,
+          std::vector<char>& seen)
       : program_(program), index_(program_index), case_(c), result_(result), zones_(zones),
-        program_count_(program_count) {}
+        program_count_(program_count), seen_(seen) {
+    seen_.assign(program_.fields.size(), 0);
+  }
 
   void fail(std::string field, std::string message) {
     if (result_.errors.size() < max_errors) result_.errors.push_back({std::move(field), std::move(message)});
@@ -121,7 +137,7 @@ class Reading {
 
   void object(od::object& obj) {
     std::uint64_t seen_builtin = 0;   // id, policy, opened_at, zone, plan
-    std::vector<bool> seen(program_.fields.size(), false);
+    std::vector<char>& seen = seen_;
     for (auto field_result : obj) {
       od::field field;
       if (!check(std::move(field_result).get(field), "")) return;
@@ -154,7 +170,7 @@ class Reading {
         if (!skip(value, std::string(key))) return;
         continue;
       }
-      seen[index] = true;
+      seen[index] = 1;
       if (!read_field(index, value, program_.fields[index].path, seen)) return;
     }
     if (!(seen_builtin & (1u << 2))) fail("opened_at", "missing required field: expected an RFC 3339 timestamp like 2026-11-27T17:30:00+03:00");
@@ -163,10 +179,11 @@ class Reading {
   }
 
   // Reports required fields that were not given (below `parent`), and fills defaults.
-  void require(const std::vector<bool>& seen, int parent) {
-    for (std::size_t i = 0; i < program_.fields.size(); ++i) {
-      const ir::Field& f = program_.fields[i];
-      if (f.parent != parent || seen[i]) continue;
+  void require(const std::vector<char>& seen, int parent) {
+    const auto& members = parent < 0 ? program_.top_fields : program_.fields[static_cast<std::size_t>(parent)].members;
+    for (int i : members) {
+      const ir::Field& f = program_.fields[static_cast<std::size_t>(i)];
+      if (seen[static_cast<std::size_t>(i)]) continue;
       if (f.required) {
         fail(f.path, "missing required field" + expected_suffix(f));
       } else if (f.default_value >= 0) {
@@ -227,19 +244,21 @@ class Reading {
   // skipped; `stop` when the JSON itself is broken.
   enum class Got { stop, wrong_type, value };
 
-  Got expect_string(od::value& value, const std::string& path, std::string_view& out, std::string_view expected) {
+  // `expected` makes the words for the error: only called when there is one.
+  template <typename Expected>
+  Got expect_string(od::value& value, const std::string& path, std::string_view& out, Expected expected) {
     od::json_type type = od::json_type::null;
     if (!get_type(value, type, path)) return Got::stop;
     if (type != od::json_type::string) {
-      fail(path, "expected " + std::string(expected) + ", got " + std::string(type_name(type)));
+      fail(path, "expected " + std::string(expected()) + ", got " + std::string(type_name(type)));
       return skip(value, path) ? Got::wrong_type : Got::stop;
     }
     return check(value.get_string().get(out), path) ? Got::value : Got::stop;
   }
 
   bool read_builtin(int which, od::value& value) {
-    static constexpr std::string_view names[] = {"id", "policy", "opened_at", "zone", "plan"};
-    std::string path(names[which]);
+    static const std::string names[] = {"id", "policy", "opened_at", "zone", "plan"};
+    const std::string& path = names[which];
     std::string_view text;
     od::json_type type = od::json_type::null;
     if (!get_type(value, type, path)) return false;
@@ -250,7 +269,7 @@ class Reading {
     static constexpr std::string_view expected[] = {
         "text", "a policy name as text", "an RFC 3339 timestamp like \"2026-11-27T17:30:00+03:00\"",
         "a time zone like \"GMT+3\"", "a plan id as text, or null"};
-    Got got = expect_string(value, path, text, expected[which]);
+    Got got = expect_string(value, path, text, [&] { return expected[which]; });
     if (got != Got::value) return got != Got::stop;
     switch (which) {
       case 0:
@@ -259,7 +278,10 @@ class Reading {
         result_.id.assign(text);
         result_.has_id = true;
         break;
-      case 1: break;   // chosen before reading (see CaseReader::read)
+      case 1:   // chosen before reading; CaseReader::read checks the choice against it
+        result_.policy_seen.assign(text);
+        result_.policy_given = true;
+        break;
       case 2: {
         auto t = calendar::parse_rfc3339(text);
         if (!t) fail(path, t.error());
@@ -319,7 +341,8 @@ class Reading {
     case_.zone = &entry.zone;
   }
 
-  bool read_field(int index, od::value& value, const std::string& path, std::vector<bool>& seen) {
+  // `path` is the field's own path; errors inside arrays add the index.
+  bool read_field(int index, od::value& value, const std::string& path, std::vector<char>& seen) {
     const ir::Field& f = program_.fields[static_cast<std::size_t>(index)];
     od::json_type type = od::json_type::null;
     if (!get_type(value, type, path)) return false;
@@ -327,7 +350,7 @@ class Reading {
       case FieldType::enumeration:
       case FieldType::ordered: {
         std::string_view text;
-        Got got = expect_string(value, path, text, "one of " + one_of(f.values));
+        Got got = expect_string(value, path, text, [&] { return "one of " + one_of(f.values); });
         if (got != Got::value) return got != Got::stop;
         int v = -1;
         for (std::size_t i = 0; i < f.values.size(); ++i) {
@@ -351,18 +374,23 @@ class Reading {
         std::uint64_t bits = 0;
         std::size_t i = 0;
         for (auto element_result : array) {
-          std::string item_path = path + "[" + std::to_string(i++) + "]";
+          std::size_t item = i++;
+          auto item_path = [&] { return path + "[" + std::to_string(item) + "]"; };
           od::value element;
-          if (!check(std::move(element_result).get(element), item_path)) return false;
+          if (auto code = std::move(element_result).get(element); code) return check(code, item_path());
           std::string_view text;
-          Got got = expect_string(element, item_path, text, "one of " + one_of(f.values));
-          if (got == Got::stop) return false;
-          if (got == Got::wrong_type) continue;
+          od::json_type element_type = od::json_type::null;
+          if (auto code = element.type().get(element_type); code) return check(code, item_path());
+          if (element_type != od::json_type::string) {
+            fail(item_path(), "expected one of " + one_of(f.values) + ", got " + std::string(type_name(element_type)));
+            continue;
+          }
+          if (auto code = element.get_string().get(text); code) return check(code, item_path());
           int v = -1;
           for (std::size_t k = 0; k < f.values.size(); ++k) {
             if (f.values[k] == text) v = static_cast<int>(k);
           }
-          if (v < 0) fail(item_path, "expected one of " + one_of(f.values) + ", got " + json_quote(text));
+          if (v < 0) fail(item_path(), "expected one of " + one_of(f.values) + ", got " + json_quote(text));
           else bits |= std::uint64_t{1} << v;
         }
         case_.sets[f.slot.index] = bits;
@@ -402,7 +430,7 @@ class Reading {
       }
       case FieldType::date: {
         std::string_view text;
-        Got got = expect_string(value, path, text, "a date like \"2026-10-01\"");
+        Got got = expect_string(value, path, text, [] { return "a date like \"2026-10-01\""; });
         if (got != Got::value) return got != Got::stop;
         auto day = calendar::parse_date(text);
         if (!day) fail(path, day.error());
@@ -411,7 +439,7 @@ class Reading {
       }
       case FieldType::timestamp: {
         std::string_view text;
-        Got got = expect_string(value, path, text, "an RFC 3339 timestamp");
+        Got got = expect_string(value, path, text, [] { return "an RFC 3339 timestamp"; });
         if (got != Got::value) return got != Got::stop;
         auto t = calendar::parse_rfc3339(text);
         if (!t) fail(path, t.error());
@@ -435,18 +463,19 @@ class Reading {
           for (int m : f.members) {
             if (program_.fields[static_cast<std::size_t>(m)].key == key) member = m;
           }
-          std::string member_path = path + "." + std::string(key);
           if (member < 0) {
+            std::string member_path = path + "." + std::string(key);
             unknown(member_path, key, index);
             if (!skip(member_value, member_path)) return false;
             continue;
           }
+          const std::string& member_path = program_.fields[static_cast<std::size_t>(member)].path;
           if (seen[static_cast<std::size_t>(member)]) {
             fail(member_path, "duplicate key: `" + std::string(key) + "` is given twice");
             if (!skip(member_value, member_path)) return false;
             continue;
           }
-          seen[static_cast<std::size_t>(member)] = true;
+          seen[static_cast<std::size_t>(member)] = 1;
           if (!read_field(member, member_value, member_path, seen)) return false;
         }
         require(seen, index);
@@ -462,10 +491,39 @@ class Reading {
   ReadResult& result_;
   std::unordered_map<std::string, std::unique_ptr<ZoneEntry>>& zones_;
   std::size_t program_count_;
+  std::vector<char>& seen_;
   bool broken_ = false;
 };
 
 }  // namespace
+
+int CaseReader::program_named(std::string_view name) const {
+  for (std::size_t i = 0; i < programs_.size(); ++i) {
+    if (programs_[i]->name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+// The value of the first `"policy": "..."` in the text, if it is plain text:
+// a guess that the reading confirms.
+std::optional<std::string_view> CaseReader::guess_policy(std::string_view text) {
+  constexpr std::string_view key = "\"policy\"";
+  std::size_t at = text.find(key);
+  if (at == std::string_view::npos) return std::nullopt;
+  std::size_t i = at + key.size();
+  auto skip = [&] {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+  };
+  skip();
+  if (i >= text.size() || text[i] != ':') return std::nullopt;
+  ++i;
+  skip();
+  if (i >= text.size() || text[i] != '"') return std::nullopt;
+  std::size_t start = ++i;
+  while (i < text.size() && text[i] != '"' && text[i] != '\\') ++i;
+  if (i >= text.size() || text[i] != '"') return std::nullopt;
+  return text.substr(start, i - start);
+}
 
 const ReadResult& CaseReader::read(std::string_view text, std::size_t capacity) {
   result_.program = -1;
@@ -473,6 +531,8 @@ const ReadResult& CaseReader::read(std::string_view text, std::size_t capacity) 
   result_.has_id = false;
   result_.id.clear();
   result_.policy.clear();
+  result_.policy_seen.clear();
+  result_.policy_given = false;
   auto fail_whole = [&](std::string message) {
     result_.errors.push_back({"$", std::move(message)});
     return std::cref(result_);
@@ -488,74 +548,68 @@ const ReadResult& CaseReader::read(std::string_view text, std::size_t capacity) 
     return fail_whole("expected a case as a JSON object, got " + std::string(type_name(type)));
   }
 
-  // The whole line must be one object: nothing after its closing brace.
-  {
-    std::string_view whole;
-    if ((code = doc.raw_json().get(whole))) return fail_whole(json_error(code));
-    std::string_view body = text.substr(text.find_first_not_of(" \t\r\n"));
-    if (trim_right(whole).size() != trim_right(body).size()) {
-      return fail_whole("unexpected text after the case's closing `}`: expected one case per line");
-    }
-    doc.rewind();
-  }
-
-  // Which policy decides: --policy, else the case's `policy`, else the only one loaded.
+  // Which policy decides: --policy, else the case's `policy`, else the only
+  // one loaded. The case's own `policy` is guessed from the text, read with
+  // the rest, and the guess checked; a wrong guess (rare) reads again.
   int chosen = forced_;
-  std::string named;
-  bool policy_given = false;
-  {
-    od::value policy_value;
-    auto found = doc.find_field_unordered("policy").get(policy_value);
-    if (found == simdjson::SUCCESS) {
-      std::string_view name;
-      if (policy_value.get_string().get(name) == simdjson::SUCCESS) {
-        named.assign(name);
-        policy_given = true;
-      } else if (forced_ < 0) {
-        return fail_whole("`policy` must be a policy name as text");
-      }
-    } else if (found != simdjson::NO_SUCH_FIELD) {
-      return fail_whole(json_error(found));
-    }
-    doc.rewind();
-  }
   if (chosen < 0) {
-    if (policy_given) {
-      for (std::size_t i = 0; i < programs_.size(); ++i) {
-        if (programs_[i]->name == named) chosen = static_cast<int>(i);
-      }
-      if (chosen < 0) {
-        std::vector<std::string> names;
-        for (const auto& p : programs_) names.push_back(p->name);
-        result_.policy = named;
-        result_.errors.push_back({"policy", "unknown policy " + json_quote(named) + ": expected " + one_of(names)});
-      }
-    } else if (programs_.size() == 1) {
-      chosen = 0;
-    } else {
-      result_.errors.push_back({"policy", "missing required field: several policies are loaded, so the case must name one "
-                                          "(or run with --policy NAME)"});
-    }
+    if (auto guess = guess_policy(text)) chosen = program_named(*guess);
+    if (chosen < 0 && programs_.size() == 1) chosen = 0;
   }
-
-  // Read with the chosen policy's schema; with none, still echo the id.
-  eval::Case scratch;
-  eval::Case& c = chosen >= 0 ? cases_[static_cast<std::size_t>(chosen)] : scratch;
-  if (chosen >= 0) {
-    c.reset(*programs_[static_cast<std::size_t>(chosen)]);
-    result_.program = chosen;
-    od::object obj;
-    if ((code = doc.get_object().get(obj))) return fail_whole(json_error(code));
-    Reading reading(*programs_[static_cast<std::size_t>(chosen)], chosen, c, result_, impl_->zones, programs_.size());
-    reading.object(obj);
-  } else {
-    od::value id_value;
-    std::string_view id;
-    if (doc.find_field_unordered("id").get(id_value) == simdjson::SUCCESS &&
-        id_value.get_string().get(id) == simdjson::SUCCESS) {
-      result_.id.assign(id);
-      result_.has_id = true;
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    if (chosen >= 0) {
+      eval::Case& c = cases_[static_cast<std::size_t>(chosen)];
+      c.reset(*programs_[static_cast<std::size_t>(chosen)]);
+      result_.program = chosen;
+      od::object obj;
+      if ((code = doc.get_object().get(obj))) return fail_whole(json_error(code));
+      Reading reading(*programs_[static_cast<std::size_t>(chosen)], chosen, c, result_, impl_->zones, programs_.size(),
+                      impl_->seen);
+      reading.object(obj);
+      // The whole line is one object: after its closing brace, nothing but
+      // spaces (the parser reports no position when it is at the end).
+      if (!reading.broken() && doc.current_location().error() != simdjson::OUT_OF_BOUNDS) {
+        result_.errors.push_back({"$", "unexpected text after the case's closing `}`: expected one case per line"});
+      }
+      if (forced_ >= 0 || reading.broken()) break;
+    } else {
+      // No guess: find the policy the slow way.
+      od::value policy_value;
+      std::string_view name;
+      auto found = doc.find_field_unordered("policy").get(policy_value);
+      if (found == simdjson::SUCCESS && policy_value.get_string().get(name) == simdjson::SUCCESS) {
+        result_.policy_seen.assign(name);
+        result_.policy_given = true;
+      } else if (found != simdjson::SUCCESS && found != simdjson::NO_SUCH_FIELD) {
+        return fail_whole(json_error(found));
+      }
     }
+    // The policy the case names decides; the one read with must be it.
+    int wanted = result_.policy_given ? program_named(result_.policy_seen) : (programs_.size() == 1 ? 0 : -1);
+    if (wanted == chosen && chosen >= 0) break;
+    if (wanted < 0) {
+      std::vector<std::string> names;
+      for (const auto& p : programs_) names.push_back(p->name);
+      result_.program = -1;
+      result_.errors.clear();
+      if (result_.policy_given) {
+        result_.policy = result_.policy_seen;
+        result_.errors.push_back(
+            {"policy", "unknown policy " + json_quote(result_.policy_seen) + ": expected " + one_of(names)});
+      } else {
+        result_.errors.push_back({"policy", "missing required field: several policies are loaded, so the case must "
+                                            "name one (or run with --policy NAME)"});
+      }
+      echo_id(doc, result_);
+      break;
+    }
+    // Read again with the policy the case names.
+    doc.rewind();
+    result_.errors.clear();
+    result_.has_id = false;
+    result_.id.clear();
+    result_.policy_given = false;
+    chosen = wanted;
   }
   return result_;
 }

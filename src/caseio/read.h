@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,8 @@ struct ReadResult {
   bool has_id = false;            // a string id, echoed also for invalid cases
   std::string id;
   std::string policy;             // the policy name the case asked for, when no program matched
+  std::string policy_seen;        // the case's own `policy`, as read
+  bool policy_given = false;
 };
 
 class CaseReader {
@@ -50,6 +53,9 @@ class CaseReader {
   static std::size_t padding();
 
  private:
+  int program_named(std::string_view name) const;
+  static std::optional<std::string_view> guess_policy(std::string_view text);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
   std::vector<std::shared_ptr<const ir::Program>> programs_;

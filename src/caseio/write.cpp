@@ -23,6 +23,20 @@ bool writable(calendar::Instant t) {
   return t < calendar::Instant(date::sys_days(date::year(10000) / 1 / 1).time_since_epoch());
 }
 
+// The part of a guarantee reason after its title; only digits and words.
+void guarantee_sentence(std::string& out, bool covered, int days, int end) {
+  if (covered) {
+    out += std::to_string(days);
+    out += " calendar days after the project's completion, until ";
+  } else {
+    out += "the ";
+    out += std::to_string(days);
+    out += " calendar days ended on ";
+  }
+  out += day_text(end);
+  if (covered) out += " inclusive";
+}
+
 }  // namespace
 
 std::string format_hours(std::chrono::microseconds length) {
@@ -74,11 +88,12 @@ std::string reason_text(const ir::Program& program, const eval::Decision& d, con
       return text;
     }
     case ReasonRef::Kind::guarantee_covered:
-      return fmt::format("{}: {} calendar days after the project's completion, until {} inclusive", g.title,
-                         d.guarantee_days, day_text(d.guarantee_end));
-    case ReasonRef::Kind::guarantee_ended:
+    case ReasonRef::Kind::guarantee_ended: {
       if (d.guarantee_days < 0) return g.title + ": no period is given for this amount";
-      return fmt::format("{}: the {} calendar days ended on {}", g.title, d.guarantee_days, day_text(d.guarantee_end));
+      std::string text = g.title + ": ";
+      guarantee_sentence(text, ref.kind == ReasonRef::Kind::guarantee_covered, d.guarantee_days, d.guarantee_end);
+      return text;
+    }
     case ReasonRef::Kind::guarantee_not_covered:
       return g.title + ": the case is not one the guarantee covers";
     case ReasonRef::Kind::guarantee_channel:
@@ -88,9 +103,9 @@ std::string reason_text(const ir::Program& program, const eval::Decision& d, con
         for (std::uint8_t i = 0; i < d.lowering_count; ++i) {
           const auto& l = d.lowerings[i];
           if (l.rule == ref.index) {
-            return fmt::format("{}: lowered from {} to {}", program.rules[ref.index].reason.text,
-                               program.urgency_values[static_cast<std::size_t>(l.from)],
-                               program.urgency_values[static_cast<std::size_t>(l.to)]);
+            return program.rules[ref.index].reason.text + ": lowered from " +
+                   program.urgency_values[static_cast<std::size_t>(l.from)] + " to " +
+                   program.urgency_values[static_cast<std::size_t>(l.to)];
           }
         }
       }
@@ -100,72 +115,183 @@ std::string reason_text(const ir::Program& program, const eval::Decision& d, con
   }
 }
 
-void write_decision(std::string& out, const ir::Program& program, const eval::Case& c, const eval::Decision& d) {
+namespace {
+
+// {"rule":"id","at":"file:line:col","text":"..."}
+std::string reason_json(std::string_view id, std::string_view at, std::string_view text) {
+  std::string out = "{\"rule\":";
+  append_string(out, id);
+  out += ",\"at\":";
+  append_string(out, at);
+  out += ",\"text\":";
+  append_string(out, text);
+  out += '}';
+  return out;
+}
+
+std::string entitlements_json(const ir::Program& program, std::uint64_t mask) {
+  std::string out = "[";
+  for (std::size_t e = 0; e < program.entitlements.size(); ++e) {
+    if (!((mask >> e) & 1)) continue;
+    if (out.size() > 1) out += ',';
+    append_string(out, program.entitlements[e]);
+  }
+  return out + "]";
+}
+
+}  // namespace
+
+DecisionWriter::DecisionWriter(const ir::Program& program) : program_(program) {
+  policy_and_revision_ = ",\"policy\":";
+  append_string(policy_and_revision_, program.name);
+  policy_and_revision_ += ",\"revision\":\"" + program.revision + "\",\"outcome\":\"";
+  for (const auto& value : program.urgency_values) {
+    urgency_.emplace_back();
+    append_string(urgency_.back(), value);
+  }
+  auto fixed = [&](const eval::ReasonRef& ref) {
+    const ir::Reason& source = reason_source(program, ref);
+    return reason_json(source.id, source.at, source.text);
+  };
+  const int values = program.urgency_count;
+  for (std::size_t p = 0; p < program.plans.size(); ++p) {
+    const auto& plan = program.plans[p];
+    basis_.emplace_back();
+    append_string(basis_.back(), plan.basis);
+    plan_entitlements_.push_back(entitlements_json(program, plan.includes));
+    eval::ReasonRef ref{eval::ReasonRef::Kind::plan, static_cast<std::uint16_t>(p)};
+    for (int u = 0; u <= values; ++u) {
+      eval::Decision d;
+      d.plan = static_cast<int>(p);
+      if (u < values) {
+        d.urgency = u;
+        d.target = program.target(static_cast<int>(p), u);
+        d.has_response = d.target.present;
+      }
+      plan_reasons_.push_back(reason_json(plan.reason_id, plan.at, reason_text(program, d, ref)));
+      if (u < values) {
+        within_.push_back("{\"within_hours\":" + format_hours(d.target.length) +
+                          (d.target.working ? ",\"clock\":\"working\",\"due\":\"" : ",\"clock\":\"calendar\",\"due\":\""));
+      }
+    }
+  }
+  guarantee_entitlements_ = entitlements_json(program, program.guarantee.includes);
+  for (std::size_t r = 0; r < program.rules.size(); ++r) {
+    rule_reasons_.push_back(fixed({eval::ReasonRef::Kind::rule, static_cast<std::uint16_t>(r)}));
+  }
+  for (std::size_t k = 0; k < program.guarantee.excludes_reasons.size(); ++k) {
+    clause_reasons_.push_back(fixed({eval::ReasonRef::Kind::guarantee_clause, static_cast<std::uint16_t>(k)}));
+  }
+  default_plan_reason_ = fixed({eval::ReasonRef::Kind::default_plan, 0});
+  otherwise_reason_ = fixed({eval::ReasonRef::Kind::otherwise, 0});
+  no_basis_reason_ = fixed({eval::ReasonRef::Kind::no_basis, 0});
+  for (const auto& rule : program.rules) {
+    std::string prefix = reason_json(rule.reason.id, rule.reason.at, rule.reason.text + ": lowered from ");
+    prefix.resize(prefix.size() - 2);   // drop the closing `"}`
+    lowering_prefix_.push_back(prefix);
+    warning_suffix_.emplace_back(": ");
+    append_json_escaped(warning_suffix_.back(), rule.reason.text);
+  }
+  if (program.guarantee.present) {
+    const ir::Reason& g = program.guarantee.reason;
+    guarantee_prefix_ = reason_json(g.id, g.at, program.guarantee.title + ": ");
+    guarantee_prefix_.resize(guarantee_prefix_.size() - 2);
+    eval::Decision none;
+    not_covered_reason_ = reason_json(g.id, g.at, reason_text(program, none, {eval::ReasonRef::Kind::guarantee_not_covered, 0}));
+    channel_reason_ = reason_json(g.id, g.at, reason_text(program, none, {eval::ReasonRef::Kind::guarantee_channel, 0}));
+  }
+}
+
+void DecisionWriter::write(std::string& out, const eval::Case& c, const eval::Decision& d) const {
+  const ir::Program& program = program_;
   out += "{\"id\":";
   if (c.has_id) append_string(out, c.id);
   else out += "null";
-  out += ",\"policy\":";
-  append_string(out, program.name);
-  out += ",\"revision\":\"";
-  out += program.revision;
-  out += "\",\"outcome\":\"";
+  out += policy_and_revision_;
   out += eval::outcome_name(d.outcome);
   out += "\",\"basis\":";
   switch (d.basis) {
     case eval::Basis::none: out += "null"; break;
     case eval::Basis::guarantee: out += "\"guarantee\""; break;
     case eval::Basis::time_and_materials: out += "\"time_and_materials\""; break;
-    case eval::Basis::plan: append_string(out, program.plans[static_cast<std::size_t>(d.plan)].basis); break;
+    case eval::Basis::plan: out += basis_[static_cast<std::size_t>(d.plan)]; break;
   }
   out += ",\"priority\":";
-  if (d.urgency >= 0) append_string(out, program.urgency_values[static_cast<std::size_t>(d.urgency)]);
-  else out += "null";
+  out += d.urgency >= 0 ? std::string_view(urgency_[static_cast<std::size_t>(d.urgency)]) : std::string_view("null");
   out += ",\"response\":";
   bool due_ok = d.has_response && writable(d.due);
   if (due_ok) {
-    out += "{\"within_hours\":";
-    out += format_hours(d.target.length);
-    out += d.target.working ? ",\"clock\":\"working\",\"due\":\"" : ",\"clock\":\"calendar\",\"due\":\"";
-    out += calendar::format_rfc3339(d.due, *c.zone);
+    out += within_[static_cast<std::size_t>(d.plan * program.urgency_count + d.urgency)];
+    calendar::append_rfc3339(out, d.due, c.zone->offset_at(d.due));
     out += "\"}";
   } else {
     out += "null";
   }
-  out += ",\"entitlements\":[";
-  bool first = true;
-  for (std::size_t e = 0; e < program.entitlements.size(); ++e) {
-    if (!((d.entitlements >> e) & 1)) continue;
-    if (!first) out += ',';
-    first = false;
-    append_string(out, program.entitlements[e]);
+  out += ",\"entitlements\":";
+  if (d.basis == eval::Basis::plan || d.outcome == eval::Outcome::limited) {
+    out += d.plan >= 0 ? std::string_view(plan_entitlements_[static_cast<std::size_t>(d.plan)]) : std::string_view("[]");
+  } else if (d.basis == eval::Basis::guarantee) {
+    out += guarantee_entitlements_;
+  } else {
+    out += entitlements_json(program, d.entitlements);
   }
-  out += "],\"reasons\":[";
+  out += ",\"reasons\":[";
   for (std::uint8_t i = 0; i < d.reason_count; ++i) {
     const auto& ref = d.reasons[i];
     if (i) out += ',';
-    out += "{\"rule\":";
-    if (ref.kind == ReasonRef::Kind::plan) {
-      const auto& plan = program.plans[ref.index];
-      append_string(out, plan.reason_id);
-      out += ",\"at\":";
-      append_string(out, plan.at);
-    } else {
-      const ir::Reason& source = reason_source(program, ref);
-      append_string(out, source.id);
-      out += ",\"at\":";
-      append_string(out, source.at);
+    using K = eval::ReasonRef::Kind;
+    switch (ref.kind) {
+      case K::plan: {
+        int u = d.has_response ? d.urgency : program.urgency_count;
+        out += plan_reasons_[static_cast<std::size_t>(ref.index * (program.urgency_count + 1) + u)];
+        break;
+      }
+      case K::rule: {
+        const eval::Lowering* lowering = nullptr;
+        for (std::uint8_t l = 0; l < d.lowering_count; ++l) {
+          if (d.lowerings[l].rule == ref.index) lowering = &d.lowerings[l];
+        }
+        if (!lowering) {
+          out += rule_reasons_[ref.index];
+          break;
+        }
+        out += lowering_prefix_[ref.index];
+        out += program.urgency_values[static_cast<std::size_t>(lowering->from)];
+        out += " to ";
+        out += program.urgency_values[static_cast<std::size_t>(lowering->to)];
+        out += "\"}";
+        break;
+      }
+      case K::default_plan: out += default_plan_reason_; break;
+      case K::guarantee_clause: out += clause_reasons_[ref.index]; break;
+      case K::guarantee_not_covered: out += not_covered_reason_; break;
+      case K::guarantee_channel: out += channel_reason_; break;
+      case K::otherwise: out += otherwise_reason_; break;
+      case K::no_basis: out += no_basis_reason_; break;
+      case K::guarantee_covered:
+      case K::guarantee_ended: {
+        if (d.guarantee_days < 0) {
+          const ir::Reason& g = program.guarantee.reason;
+          out += reason_json(g.id, g.at, reason_text(program, d, ref));
+          break;
+        }
+        out += guarantee_prefix_;
+        guarantee_sentence(out, ref.kind == K::guarantee_covered, d.guarantee_days, d.guarantee_end);
+        out += "\"}";
+        break;
+      }
     }
-    out += ",\"text\":";
-    append_string(out, reason_text(program, d, ref));
-    out += '}';
   }
   out += "],\"warnings\":[";
   for (std::uint8_t i = 0; i < d.lowering_count; ++i) {
     const auto& l = d.lowerings[i];
     if (i) out += ',';
-    append_string(out, fmt::format("priority lowered from {} to {}: {}",
-                                   program.urgency_values[static_cast<std::size_t>(l.from)],
-                                   program.urgency_values[static_cast<std::size_t>(l.to)], program.rules[l.rule].reason.text));
+    out += "\"priority lowered from ";
+    out += program.urgency_values[static_cast<std::size_t>(l.from)];
+    out += " to ";
+    out += program.urgency_values[static_cast<std::size_t>(l.to)];
+    out += warning_suffix_[l.rule];
+    out += '"';
   }
   if (d.has_response && !due_ok) {
     if (d.lowering_count) out += ',';

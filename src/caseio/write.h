@@ -10,8 +10,32 @@
 
 namespace clause::caseio {
 
-// Appends the decision and a newline to `out`.
-void write_decision(std::string& out, const ir::Program& program, const eval::Case& c, const eval::Decision& d);
+// Writes decisions of one policy. Everything that does not depend on the
+// case (ids, places, sentences, plan texts, entitlement lists) is rendered
+// once, when the writer is made; a decision is then mostly copies.
+class DecisionWriter {
+ public:
+  explicit DecisionWriter(const ir::Program& program);
+
+  // Appends the decision and a newline to `out`.
+  void write(std::string& out, const eval::Case& c, const eval::Decision& d) const;
+
+ private:
+  const ir::Program& program_;
+  std::string policy_and_revision_;             // ,"policy":"x","revision":"y","outcome":"
+  std::vector<std::string> basis_;              // per plan: "\"plan:x\""
+  std::vector<std::string> urgency_;            // per value: "\"P1\""
+  std::vector<std::string> plan_entitlements_;  // per plan: ["a","b"]
+  std::string guarantee_entitlements_;
+  std::vector<std::string> rule_reasons_;       // per rule, when its text is fixed
+  std::vector<std::string> plan_reasons_;       // [plan * (urgency values + 1) + value]; the last: no target
+  std::vector<std::string> within_;             // [plan * urgency values + value]: {"within_hours":4,...,"due":"
+  std::vector<std::string> clause_reasons_;     // the guarantee's excludes
+  std::string default_plan_reason_, otherwise_reason_, no_basis_reason_, not_covered_reason_, channel_reason_;
+  std::string guarantee_prefix_;                // {"rule":"guarantee","at":"...","text":"<title>: 
+  std::vector<std::string> lowering_prefix_;    // per rule: ...,"text":"<sentence>: lowered from 
+  std::vector<std::string> warning_suffix_;     // per rule: ": <sentence>", escaped
+};
 
 // Appends an `invalid` decision for a case that could not be read. `program`
 // may be null when the case named no loaded policy.

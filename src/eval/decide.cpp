@@ -61,13 +61,14 @@ void Case::reset(const ir::Program& program) {
   opened_at = {};
   zone = nullptr;
   plan = -1;
-  enums.assign(program.slots.enums, 0);
-  sets.assign(program.slots.sets, 0);
+  // Slots keep their storage: a valid case gives or defaults every field, so
+  // stale values never reach a decision. Only the sizes are set.
+  enums.resize(program.slots.enums);
+  sets.resize(program.slots.sets);
   money.resize(program.slots.money);
-  for (auto& m : money) m = money::Decimal();
-  dates.assign(program.slots.dates, 0);
-  bools.assign(program.slots.bools, 0);
-  timestamps.assign(program.slots.timestamps, calendar::Instant{});
+  dates.resize(program.slots.dates);
+  bools.resize(program.slots.bools);
+  timestamps.resize(program.slots.timestamps);
 }
 
 void Decision::add_reason(ReasonRef::Kind kind, std::size_t index) {
