@@ -1,5 +1,6 @@
 #include "caseio/lines.h"
 
+#include <poll.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -72,7 +73,11 @@ bool LineSource::fill() {
 
 bool LineSource::ready() const {
   if (eof_ || !mode_known_ || single_) return true;
-  return std::memchr(buffer_.data() + begin_, '\n', end_ - begin_) != nullptr;
+  if (std::memchr(buffer_.data() + begin_, '\n', end_ - begin_) != nullptr) return true;
+  // More input that can be read at once (a file always; a pipe when data is
+  // waiting) is no reason to flush.
+  pollfd fd{fileno(file_), POLLIN, 0};
+  return ::poll(&fd, 1, 0) > 0;
 }
 
 void LineSource::decide_mode() {
@@ -97,6 +102,31 @@ void LineSource::decide_mode() {
     }
   }
   mode_known_ = true;
+}
+
+bool LineSource::single_object() {
+  if (!mode_known_) decide_mode();
+  return single_;
+}
+
+bool LineSource::next_block(std::string_view& block) {
+  if (!mode_known_) decide_mode();
+  while (true) {
+    std::string_view rest(buffer_.data() + begin_, end_ - begin_);
+    std::size_t last = rest.rfind('\n');
+    if (last != std::string_view::npos) {
+      block = rest.substr(0, last + 1);
+      begin_ += last + 1;
+      return true;
+    }
+    if (eof_) {
+      if (rest.empty()) return false;
+      block = rest;   // the last line, without its newline
+      begin_ = end_;
+      return true;
+    }
+    fill();
+  }
 }
 
 bool LineSource::next(std::string_view& text, std::size_t& capacity) {

@@ -21,6 +21,16 @@ class LineSource {
   // line is one case, a blank one too, and a last line without a newline.
   bool next(std::string_view& text, std::size_t& capacity);
 
+  // Every whole case read so far (waiting for input when there is none), as
+  // one text of lines each ending in '\n'; at the end of the input the last
+  // line may have no '\n'. For callers that split lines themselves (many
+  // threads). False at the end. Not for a single multi-line object: see
+  // single_object().
+  bool next_block(std::string_view& block);
+
+  // True when the input is one JSON object over several lines (use next()).
+  bool single_object();
+
   // Whether next() can answer without waiting for more input; a caller that
   // streams flushes its output before it would wait.
   bool ready() const;

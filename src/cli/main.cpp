@@ -5,6 +5,7 @@
 #include <csignal>
 #include <functional>
 #include <iostream>
+#include <thread>
 
 #include "cli/commands.h"
 
@@ -51,6 +52,9 @@ int main(int argc, char** argv) {
   eval_cmd->add_option("--policy", eval.policy, "the policy every case is decided by (overrides the cases' own)");
   eval_cmd->add_option("--cases", eval.cases, "the cases file, or - for standard input (the default)");
   eval_cmd->add_flag("--explain", eval.explain, "explain each decision on standard error");
+  eval.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  eval_cmd->add_option("--jobs", eval.jobs, "threads deciding cases (default: the number of cores); the output stays in input order")
+      ->check(CLI::Range(1, 256));
   eval_cmd->callback([&] { command = [&] { return run_eval(eval, io); }; });
 
   QuoteOptions quote;
