@@ -90,6 +90,20 @@ fi
 cmp -s "$scratch/run1" "$scratch/run2" || fail "two runs differ"
 [ "$(wc -l <"$scratch/run1")" -eq "$(wc -l <policies/examples/cases.jsonl)" ] || fail "examples: one decision per case"
 
+# --jobs: the same bytes, in the same order, whatever the number of threads.
+for jobs in 1 2 3; do
+  "$clause" eval policies/ --jobs $jobs --cases "$scratch/many.jsonl" >"$scratch/jobs$jobs" 2>/dev/null
+done
+cat policies/examples/cases.jsonl policies/examples/cases.jsonl "$scratch/blank.jsonl" >"$scratch/mixed.jsonl"
+"$clause" eval policies/ --jobs 1 --cases "$scratch/mixed.jsonl" >"$scratch/mixed1" 2>/dev/null
+"$clause" eval policies/ --jobs 2 --cases "$scratch/mixed.jsonl" >"$scratch/mixed2" 2>/dev/null
+cmp -s "$scratch/jobs1" "$scratch/jobs2" && cmp -s "$scratch/jobs1" "$scratch/jobs3" && cmp -s "$scratch/mixed1" "$scratch/mixed2" \
+  || fail "--jobs changes the output"
+expect_code 1 "--jobs keeps the exit code" "$clause" eval policies/ --jobs 2 --cases "$scratch/mixed.jsonl"
+expect_code 2 "--jobs 0" "$clause" eval policies/ --jobs 0 --cases "$scratch/one.jsonl"
+"$clause" eval policies/ --jobs 2 --cases "$scratch/many.jsonl" 2>"$scratch/err" | head -1 >"$scratch/first2"
+[ "${PIPESTATUS[0]}" -eq 0 ] || fail "closed pipe with --jobs 2"
+
 # quote
 expect_code 0 "quote a percentage price" "$clause" quote policies/aimaras.policy --plan business --base 60000
 contains "$scratch/out" "= 7200.00 USD per year" "12% of 60000"

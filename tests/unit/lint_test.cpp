@@ -178,3 +178,49 @@ TEST_CASE("lint: the seed policies lint clean") {
     CHECK(sink.diagnostics().empty());
   }
 }
+
+#include "lint/structure.h"
+
+TEST_CASE("lint: the structural analysis agrees with deciding every case") {
+  auto text = plans_prefix +
+              "  plan basic {\n    registers email, portal\n    hours week\n    respond P1, P2 within 4 working hours\n  }\n"
+              "  plan gold {\n    registers email\n    hours all\n    respond P1, P2 within 1 working hour\n  }\n"
+              "  default plan basic\n"
+              "  rules {\n"
+              "    reject all_a \"A\" when kind = a\n"
+              "    not_covered a_p1 \"A and P1\" when kind = a and p = P1\n"
+              "    reject impossible \"never\" when kind = a and kind = b\n"
+              "    reject fine \"B\" when kind = b and p = P2\n"
+              "    reject portal_gold \"never\" when plan = gold and channel in plan.registers and channel = portal\n"
+              "    reject wide \"either\" when (kind = b or p = P1) and not contact.authorized\n"
+              "    limited narrow \"inside wide\" when kind = b and not contact.authorized\n"
+              "  }\n}\n";
+  diag::Sink sink;
+  auto unit = driver::load_text("t.policy", text, driver::Stage::lower, sink);
+  INFO(diag::render_all(sink.diagnostics(), diag::Format::text, "test"));
+  REQUIRE(unit.ok);
+  auto s = lint::analyze_structure(*unit.checked);
+  auto index = [&](const std::string& id) {
+    for (std::size_t r = 0; r < unit.checked->rules.size(); ++r) {
+      if (unit.checked->rules[r].id == id) return r;
+    }
+    FAIL("no rule " << id);
+    return std::size_t{0};
+  };
+  CHECK(s.rules[index("a_p1")].beaten_by == static_cast<int>(index("all_a")));
+  CHECK(s.rules[index("impossible")].never_true);
+  CHECK(s.rules[index("portal_gold")].never_true);   // gold does not register the portal
+  CHECK(s.rules[index("narrow")].beaten_by == static_cast<int>(index("wide")));
+  CHECK(s.rules[index("fine")].beaten_by < 0);
+  CHECK_FALSE(s.rules[index("fine")].never_true);
+  CHECK(s.rules[index("wide")].beaten_by < 0);
+  // The same policy through lint, deciding every case, finds the same.
+  auto linted = lint_text(text);
+  std::vector<std::string> shadowed, never;
+  for (const auto* d : linted.with("shadowed-rule")) shadowed.push_back(underlined(*d));
+  for (const auto* d : linted.with("never-true")) never.push_back(underlined(*d));
+  std::sort(shadowed.begin(), shadowed.end());
+  std::sort(never.begin(), never.end());
+  CHECK(shadowed == std::vector<std::string>{"a_p1", "narrow"});
+  CHECK(never == std::vector<std::string>{"impossible", "portal_gold"});
+}
