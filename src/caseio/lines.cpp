@@ -125,6 +125,12 @@ bool LineSource::next_block(std::string_view& block) {
       begin_ = end_;
       return true;
     }
+    if (rest.size() >= max_line_bytes) {
+      skip_long_line();
+      long_line_ = std::string(too_long_line) + "\n";
+      block = long_line_;
+      return true;
+    }
     fill();
   }
 }
@@ -151,7 +157,27 @@ bool LineSource::next(std::string_view& text, std::size_t& capacity) {
       return true;
     }
     if (eof_) return false;
+    if (rest.size() >= max_line_bytes) {
+      // Too long to keep: drop it up to its end, then report it as one case.
+      skip_long_line();
+      text = too_long_line;
+      capacity = text.size();   // INVARIANT: the reader checks for this text before parsing
+      return true;
+    }
     fill();
+  }
+}
+
+void LineSource::skip_long_line() {
+  while (true) {
+    std::string_view rest(buffer_.data() + begin_, end_ - begin_);
+    std::size_t newline = rest.find('\n');
+    if (newline != std::string_view::npos) {
+      begin_ += newline + 1;
+      return;
+    }
+    begin_ = end_;
+    if (eof_ || !fill()) return;
   }
 }
 

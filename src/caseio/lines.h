@@ -10,6 +10,12 @@
 
 namespace clause::caseio {
 
+// The longest case line read whole. A longer line is not buffered: it is
+// skipped, and stands in the stream as `too_long_line`, which the reader
+// turns into an `invalid` decision. Memory stays bounded.
+inline constexpr std::size_t max_line_bytes = 16 << 20;
+inline constexpr std::string_view too_long_line{"\0clause: case line too long\0", 28};
+
 class LineSource {
  public:
   // Reads from `file` (not owned). `padding`: bytes that must be readable
@@ -42,6 +48,7 @@ class LineSource {
  private:
   bool fill();
   void decide_mode();
+  void skip_long_line();
 
   std::FILE* file_;
   std::size_t padding_;
@@ -51,6 +58,7 @@ class LineSource {
   bool eof_ = false;
   bool failed_ = false;
   bool mode_known_ = false;
+  std::string long_line_;       // the stand-in block for a skipped line
   bool single_ = false;         // the whole input is one multi-line object
   std::string error_;
 };

@@ -1,5 +1,7 @@
 #include "caseio/read.h"
 
+#include "caseio/lines.h"
+
 #include <simdjson.h>
 
 #include <unordered_map>
@@ -290,10 +292,8 @@ class Reading {
       }
       case 3: zone(text); break;
       case 4: {
-        case_.plan = -1;
-        for (std::size_t p = 0; p < program_.plans.size(); ++p) {
-          if (program_.plans[p].id == text) case_.plan = static_cast<int>(p);
-        }
+        auto plan = program_.plan_by_id.find(std::string(text));
+        case_.plan = plan == program_.plan_by_id.end() ? -1 : plan->second;
         if (case_.plan < 0) {
           std::vector<std::string> ids;
           for (const auto& p : program_.plans) ids.push_back(p.id);
@@ -538,6 +538,10 @@ const ReadResult& CaseReader::read(std::string_view text, std::size_t capacity) 
     return std::cref(result_);
   };
   if (!setup_error_.empty()) return fail_whole(setup_error_);
+  if (text == too_long_line) {
+    return fail_whole("the line is longer than " + std::to_string(max_line_bytes >> 20) +
+                      " MB and was not read: expected one case per line");
+  }
 
   od::document doc;
   auto code = impl_->parser.iterate(text.data(), text.size(), capacity).get(doc);

@@ -19,6 +19,14 @@ void summarize(const diag::Sink& sink, std::size_t policies, std::ostream& out) 
 }
 
 int run_lint(const LintOptions& options, Io& io) {
+  for (const auto* list : {&options.deny, &options.allow}) {
+    for (const auto& code : *list) {
+      if (!lint::known_code(code)) {
+        io.err << "clause lint: `" << code << "` is not a lint code or name (docs/lint.md lists them)\n";
+        return exit_code::usage;
+      }
+    }
+  }
   diag::Sink sink;
   auto units = driver::load_all(options.paths, driver::Stage::lower, sink);
   lint::Options lint_options{options.deny, options.allow};

@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
   quote_cmd->add_option("--policy", quote.policy, "which loaded policy");
   quote_cmd->add_option("--plan", quote.plan, "the plan's id")->required();
   quote_cmd->add_option("--base", quote.base, "the amount a percentage price is of, e.g. 60000 or \"60000 USD\"");
-  quote_cmd->add_option("--format", quote_format, "text or json")->check(format_names());
+  quote_cmd->add_option("--format", quote_format, "text or json")->check(CLI::IsMember({"text", "json"}));
   quote_cmd->callback([&] {
     quote.format = to_format(quote_format);
     command = [&] { return run_quote(quote, io); };

@@ -1,4 +1,6 @@
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <map>
 #include <ostream>
 #include <set>
@@ -102,6 +104,11 @@ int run_test(const TestOptions& options, Io& io) {
     }
   }
   for (const auto& path : case_files(options.paths)) {
+    // The file's text, so that failures point at their line.
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    auto file = std::make_shared<diag::SourceFile>(path, text.str());
     for (const auto& r : testing::run_case_file(path, programs)) {
       if (r.result.passed) {
         ++passed;
@@ -111,7 +118,9 @@ int run_test(const TestOptions& options, Io& io) {
         }
         continue;
       }
-      report_failure(nullptr, {}, path + ":" + std::to_string(r.line), r.result);
+      std::uint32_t at = r.line <= file->line_count() ? file->line_start(static_cast<std::uint32_t>(r.line)) : 0;
+      std::uint32_t end = static_cast<std::uint32_t>(at + file->line_text(static_cast<std::uint32_t>(r.line)).size());
+      report_failure(file, {at, end}, path + ":" + std::to_string(r.line), r.result);
     }
   }
   if (!text) {

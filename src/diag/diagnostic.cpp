@@ -38,8 +38,10 @@ void Sink::finish() {
     }
     kept.push_back(std::move(d));
   }
-  for (auto& [file, dropped] : errors_dropped) {
+  for (const auto& entry : errors_dropped) {
     // The cap keeps a cascade readable; the count says nothing was hidden silently.
+    const std::string& file = entry.first;
+    std::size_t dropped = entry.second;
     auto last = std::find_if(kept.rbegin(), kept.rend(), [&](const Diagnostic& d) { return path(d) == file; });
     last->notes.push_back("stopped after " + std::to_string(max_errors_per_file) + " errors in this file; " +
                           std::to_string(dropped) + " more not shown");

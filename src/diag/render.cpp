@@ -142,7 +142,7 @@ std::string render_sarif(std::span<const Diagnostic> diagnostics, std::string_vi
     if (rule_index.emplace(d.code, rules.size()).second) rules.push_back(d.code);
   }
   std::string out = R"({"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":{"driver":{"name":"clause",)";
-  fmt::format_to(std::back_inserter(out), R"("version":{},"informationUri":"https://example.invalid/clause","rules":[)",
+  fmt::format_to(std::back_inserter(out), R"("version":{},"rules":[)",
                  json_quote(tool_version));
   for (std::size_t i = 0; i < rules.size(); ++i) {
     Code c = rules[i];

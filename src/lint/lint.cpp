@@ -24,7 +24,7 @@ diag::Code find_lint_code(std::string_view name) {
   for (diag::Code c : all_codes()) {
     if (c->id == name || c->name == name) return c;
   }
-  return diag::find_code(name);
+  return nullptr;
 }
 
 std::uint32_t indent_of(std::string_view line) {
@@ -49,13 +49,15 @@ std::vector<Acknowledgement> acknowledgements(Context& context) {
     ack.code = find_lint_code(m[1].str());
     std::string reason = m[2].str();
     if (!ack.code) {
-      context.report(codes::acknowledgement, comment.span, "`" + m[1].str() + "` is not a lint code or name")
-          .help = "write a code like L0501 or a name like no-response-promise (docs/lint.md lists them)";
+      auto& d = context.report(codes::acknowledgement, comment.span, "`" + m[1].str() + "` is not a lint code or name");
+      d.help = diag::find_code(m[1].str())
+                   ? "check errors (E codes) cannot be acknowledged: fix the policy instead"
+                   : "write a code like L0501 or a name like no-response-promise (docs/lint.md lists them)";
       continue;
     }
     if (reason.find_first_not_of(" \t") == std::string::npos) {
       context.report(codes::acknowledgement, comment.span, "the acknowledgement of `" + m[1].str() + "` gives no reason")
-          .help = "say why, after the code: `// lint: allow " + m[1].str() + " the page gives no number`";
+          .help = "say why, after the code: `// lint: allow " + m[1].str() + " <the reason, in words>`";
       continue;
     }
     std::uint32_t line = file.line_col(comment.span.begin).line;
@@ -93,6 +95,7 @@ void lint(const driver::Unit& unit, const Options& options, diag::Sink& sink) {
   check_tests(context);
   check_promises(context);
   auto acks = acknowledgements(context);
+  std::vector<diag::Diagnostic> kept;
   for (auto& finding : context.findings) {
     if (finding.code != &codes::acknowledgement) {
       std::uint32_t line = unit.file->line_col(finding.span.begin).line;
@@ -104,21 +107,28 @@ void lint(const driver::Unit& unit, const Options& options, diag::Sink& sink) {
         continue;
       }
     }
+    kept.push_back(std::move(finding));
+  }
+  for (const auto& ack : acks) {
+    if (ack.used) continue;
+    auto& d = kept.emplace_back(diag::Diagnostic{&codes::acknowledgement, codes::acknowledgement.default_severity, unit.file,
+                                                 ack.span,
+                                                 "this acknowledges `" + std::string(ack.code->name) +
+                                                     "`, but nothing here is reported any more",
+                                                 {}, {}, {}, {}});
+    d.help = "remove the acknowledgement";
+  }
+  // The configuration last, so that it applies to every finding alike.
+  bool deny_all_warnings = std::find(options.deny.begin(), options.deny.end(), "warnings") != options.deny.end();
+  for (auto& finding : kept) {
     if (listed(options.allow, finding.code)) continue;
-    bool deny_all_warnings = std::find(options.deny.begin(), options.deny.end(), "warnings") != options.deny.end();
     if (listed(options.deny, finding.code) || (deny_all_warnings && finding.severity == diag::Severity::warning)) {
       finding.severity = diag::Severity::error;
     }
     sink.report(std::move(finding));
   }
-  for (const auto& ack : acks) {
-    if (ack.used || listed(options.allow, &codes::acknowledgement)) continue;
-    auto& d = sink.report(diag::Diagnostic{&codes::acknowledgement, diag::Severity::warning, unit.file, ack.span,
-                                           "this acknowledges `" + std::string(ack.code->name) +
-                                               "`, but nothing here is reported any more",
-                                           {}, {}, {}, {}});
-    d.help = "remove the acknowledgement";
-  }
 }
+
+bool known_code(std::string_view name) { return name == "warnings" || find_lint_code(name) != nullptr; }
 
 }  // namespace clause::lint

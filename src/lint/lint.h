@@ -19,6 +19,9 @@ struct Options {
 // in-file acknowledgements (`// lint: allow CODE reason`) and `options`.
 void lint(const driver::Unit& unit, const Options& options, diag::Sink& sink);
 
+// Whether --deny/--allow can name it: a lint code or name, or `warnings`.
+bool known_code(std::string_view name);
+
 // Every lint code, for docs and SARIF.
 std::vector<diag::Code> all_codes();
 

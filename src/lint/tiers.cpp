@@ -47,7 +47,9 @@ void compare(Context& context, const sema::Plan& lower, const sema::Plan& higher
     d.label = "worse than `" + lower.id + "`";
     if (where.end > where.begin) d.related.push_back({where, "in `" + higher.id + "`"});
     if (lower_where.end > lower_where.begin) d.related.push_back({lower_where, "in `" + lower.id + "`"});
-    d.help = "give `" + higher.id + "` at least what `" + lower.id + "` gives, or declare it before `" + lower.id + "`";
+    d.help = relation == "extends" ? "give `" + higher.id + "` at least what `" + lower.id + "` gives"
+                                   : "give `" + higher.id + "` at least what `" + lower.id + "` gives, or declare it before `" +
+                                         lower.id + "`";
   };
   if (const auto* urgency = policy.urgency()) {
     for (std::size_t v = 0; v < urgency->values.size(); ++v) {

@@ -691,6 +691,7 @@ class Checker {
       plan.decl_span = decl->span;
       out_.plans.push_back(plan);
     }
+    out_.index_plans();
     // Resolve `extends`, then find cycles before flattening.
     std::vector<std::string> ids;
     for (const auto& p : out_.plans) ids.push_back(p.id);
@@ -735,7 +736,15 @@ class Checker {
     }
     // Flatten parents first.
     std::vector<bool> done(out_.plans.size(), false);
-    for (std::size_t i = 0; i < out_.plans.size(); ++i) flatten(static_cast<int>(i), unique, done);
+    // Parents before children, without recursion: a chain of `extends` may be
+    // as long as the file.
+    for (std::size_t i = 0; i < out_.plans.size(); ++i) {
+      std::vector<int> chain;
+      for (int p = static_cast<int>(i); p >= 0 && !done[static_cast<std::size_t>(p)]; p = out_.plans[static_cast<std::size_t>(p)].parent) {
+        chain.push_back(p);
+      }
+      for (auto it = chain.rbegin(); it != chain.rend(); ++it) flatten(*it, unique, done);
+    }
     for (std::size_t i = 0; i < out_.plans.size(); ++i) {
       if (!broken_plans_[i]) check_plan_complete(out_.plans[i], *unique[i], i);
     }
@@ -749,7 +758,7 @@ class Checker {
     std::size_t urgency_count = out_.urgency() ? out_.urgency()->values.size() : 0;
     std::size_t errors_before = sink_.error_count();
     if (plan.parent >= 0) {
-      flatten(plan.parent, decls, done);
+      // INVARIANT: the parent is flattened first (see check_plans).
       if (broken_plans_[plan.parent]) broken_plans_[index] = true;
       Plan inherited = out_.plans[plan.parent];
       inherited.id = plan.id;

@@ -23,10 +23,19 @@ int Checked::field_index(std::string_view path) const {
 }
 
 int Checked::plan_index(std::string_view id) const {
+  if (plan_by_id.size() == plans.size()) {
+    auto it = plan_by_id.find(std::string(id));
+    return it == plan_by_id.end() ? -1 : it->second;
+  }
   for (std::size_t i = 0; i < plans.size(); ++i) {
     if (plans[i].id == id) return static_cast<int>(i);
   }
   return -1;
+}
+
+void Checked::index_plans() {
+  plan_by_id.clear();
+  for (std::size_t i = 0; i < plans.size(); ++i) plan_by_id.emplace(plans[i].id, static_cast<int>(i));
 }
 
 int Checked::entitlement_index(std::string_view id) const {

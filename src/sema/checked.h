@@ -7,6 +7,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "calendar/working_hours.h"
@@ -199,9 +200,11 @@ struct Checked {
   Loc otherwise_span;
   std::vector<syntax::TestDecl> tests;
   Loc span;
+  std::unordered_map<std::string, int> plan_by_id;   // filled by index_plans()
 
   int field_index(std::string_view path) const;
-  int plan_index(std::string_view id) const;
+  int plan_index(std::string_view id) const;   // by name: fast once index_plans() ran
+  void index_plans();
   int entitlement_index(std::string_view id) const;
   const Field* urgency() const { return urgency_field < 0 ? nullptr : &fields[urgency_field]; }
 };

@@ -43,6 +43,13 @@ using selector = pegtl::parse_tree::selector<
 template <typename Rule>
 using control = typename pegtl::must_if<errors>::template control<Rule>;
 
+// A message by value: taking the variable's address would need a definition
+// that some compilers do not emit for explicit specializations.
+template <typename Rule>
+constexpr const char* message_of() {
+  return errors::message<Rule>;
+}
+
 // Converts parse-tree nodes to AST nodes. Offsets are pointer differences
 // against the start of the file's text.
 class Builder {
@@ -701,26 +708,26 @@ diag::Span token_at(std::string_view text, std::size_t at) {
 std::optional<std::string> suggestion(std::string_view message, std::string_view found) {
   using Words = std::vector<std::string>;
   static const std::vector<std::pair<std::string_view, Words>> table = {
-      {errors::message<g::policy_end>, Words(member_keywords.begin(), member_keywords.end())},
-      {errors::message<g::plan_end>,
+      {message_of<g::policy_end>(), Words(member_keywords.begin(), member_keywords.end())},
+      {message_of<g::plan_end>(),
        {"price", "registers", "talks", "hours", "registration", "contacts", "respond", "no", "includes"}},
-      {errors::message<g::guarantee_end>, {"starts", "lasts", "covers", "excludes", "respond", "registers", "includes"}},
-      {errors::message<g::rules_end>, {"reject", "not_covered", "limited", "lower", "outside"}},
-      {errors::message<g::clock_kind>, {"working", "calendar"}},
-      {errors::message<g::time_unit>, {"hours", "hour", "minutes", "minute", "days", "day"}},
-      {errors::message<g::last_weekday>, {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}},
-      {errors::message<g::hours_spec>, {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}},
-      {errors::message<g::outcome>, {"covered", "limited", "billable", "not_covered", "rejected", "invalid"}},
-      {errors::message<g::period_unit>, {"year", "month"}},
-      {errors::message<g::outside_basis>, {"plan", "guarantee"}},
-      {errors::message<g::otherwise_basis>, {"time_and_materials", "not_covered"}},
-      {errors::message<g::field_type>, {"money", "date", "timestamp", "bool", "set"}},
-      {errors::message<g::expect_item>, {"by", "priority", "due", "within", "no", "rule", "error"}},
-      {errors::message<g::within_duration>, {"within"}},
-      {errors::message<g::when_condition>, {"when"}},
-      {errors::message<g::price>, {"free"}},
-      {errors::message<g::default_plan_word>, {"plan"}},
-      {errors::message<g::target_for>, {"target"}},
+      {message_of<g::guarantee_end>(), {"starts", "lasts", "covers", "excludes", "respond", "registers", "includes"}},
+      {message_of<g::rules_end>(), {"reject", "not_covered", "limited", "lower", "outside"}},
+      {message_of<g::clock_kind>(), {"working", "calendar"}},
+      {message_of<g::time_unit>(), {"hours", "hour", "minutes", "minute", "days", "day"}},
+      {message_of<g::last_weekday>(), {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}},
+      {message_of<g::hours_spec>(), {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}},
+      {message_of<g::outcome>(), {"covered", "limited", "billable", "not_covered", "rejected", "invalid"}},
+      {message_of<g::period_unit>(), {"year", "month"}},
+      {message_of<g::outside_basis>(), {"plan", "guarantee"}},
+      {message_of<g::otherwise_basis>(), {"time_and_materials", "not_covered"}},
+      {message_of<g::field_type>(), {"money", "date", "timestamp", "bool", "set"}},
+      {message_of<g::expect_item>(), {"by", "priority", "due", "within", "no", "rule", "error"}},
+      {message_of<g::within_duration>(), {"within"}},
+      {message_of<g::when_condition>(), {"when"}},
+      {message_of<g::price>(), {"free"}},
+      {message_of<g::default_plan_word>(), {"plan"}},
+      {message_of<g::target_for>(), {"target"}},
   };
   if (found.empty()) return std::nullopt;
   for (const auto& [text, words] : table) {
@@ -827,7 +834,7 @@ std::optional<Policy> parse(const diag::SourcePtr& file, diag::Sink& sink) {
       auto root = pegtl::parse_tree::parse<g::member, Node, selector, pegtl::nothing, control>(member_in);
       if (!root) {
         // Not a declaration: say what would be, then skip ahead.
-        report(errors::message<g::policy_end>, pos);
+        report(message_of<g::policy_end>(), pos);
         pos = resume_point(text, member_begin, pos);
         if (pos == member_begin) pos = resume_point(text, member_begin, pos + 1);
         continue;
