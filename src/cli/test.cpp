@@ -106,9 +106,9 @@ int run_test(const TestOptions& options, Io& io) {
   for (const auto& path : case_files(options.paths)) {
     // The file's text, so that failures point at their line.
     std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    auto file = std::make_shared<diag::SourceFile>(path, text.str());
+    std::ostringstream contents;
+    contents << in.rdbuf();
+    auto file = std::make_shared<diag::SourceFile>(path, contents.str());
     for (const auto& r : testing::run_case_file(path, programs)) {
       if (r.result.passed) {
         ++passed;
