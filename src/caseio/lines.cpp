@@ -6,6 +6,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "support/text.h"
+
 namespace clause::caseio {
 namespace {
 
@@ -18,22 +20,7 @@ bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::s
 // A cheap test for "this line holds a whole JSON object": braces balance
 // outside strings. Only used to tell a pretty-printed object from JSON lines.
 bool balanced(std::string_view line) {
-  int depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    char c = line[i];
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      ++depth;
-    } else if (c == '}' || c == ']') {
-      --depth;
-    }
-  }
-  return depth == 0 && !in_string;
+  return walk_json_structure(line, [](std::size_t, int) {}) == 0;
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "support/text.h"
+
 namespace clause::format {
 namespace {
 
@@ -582,25 +584,13 @@ class Formatter {
   static std::vector<std::string> wrap_json(const std::string& json, std::size_t room) {
     if (json.size() <= room) return {json};
     std::vector<std::string> pieces;
-    int depth = 0;
-    bool in_string = false;
     std::size_t start = 0;
-    for (std::size_t i = 0; i < json.size(); ++i) {
-      char c = json[i];
-      if (in_string) {
-        if (c == '\\') ++i;
-        else if (c == '"') in_string = false;
-      } else if (c == '"') {
-        in_string = true;
-      } else if (c == '{' || c == '[') {
-        ++depth;
-      } else if (c == '}' || c == ']') {
-        --depth;
-      } else if (c == ',' && depth == 1) {
+    walk_json_structure(json, [&](std::size_t i, int depth) {
+      if (json[i] == ',' && depth == 1) {
         pieces.push_back(json.substr(start, i + 1 - start));
         start = i + 2;   // skip the space after the comma
       }
-    }
+    });
     pieces.push_back(json.substr(start));
     std::vector<std::string> lines;
     std::string current;

@@ -23,4 +23,29 @@ void append_json_escaped(std::string& out, std::string_view text);
 // `text` as a JSON string literal, with quotes.
 std::string json_quote(std::string_view text);
 
+// Walks JSON text, skipping the insides of strings: calls visit(i, depth) for
+// every byte outside strings, with the bracket depth after that byte. Returns
+// the final depth, or -1 when a string is still open at the end.
+template <typename Visit>
+int walk_json_structure(std::string_view text, Visit&& visit) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+      continue;
+    }
+    if (c == '{' || c == '[') ++depth;
+    else if (c == '}' || c == ']') --depth;
+    visit(i, depth);
+  }
+  return in_string ? -1 : depth;
+}
+
 }  // namespace clause

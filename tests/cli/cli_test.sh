@@ -116,8 +116,8 @@ expect_code 2 "quote an unknown plan" "$clause" quote policies/aimaras.policy --
 expect_code 2 "quote in another currency" "$clause" quote policies/aimaras.policy --plan basic --base "100 EUR"
 
 # lint, fmt and test on the seed policies: what CI runs on a policy repository.
-expect_code 0 "lint the seeds, warnings denied" "$clause" lint --deny warnings policies/
-expect_code 0 "the seeds are formatted" "$clause" fmt --check policies/
+expect_code 0 "lint the seeds, warnings denied" "$clause" lint --deny warnings policies/ policies/examples/
+expect_code 0 "the seeds are formatted" "$clause" fmt --check policies/ policies/examples/
 expect_code 0 "the seeds' tests pass" "$clause" test policies/
 contains "$scratch/out" " passed, 0 failed" "test summary"
 cp policies/beesender.policy "$scratch/messy.policy"

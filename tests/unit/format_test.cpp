@@ -17,15 +17,9 @@
 
 using namespace clause;
 namespace fs = std::filesystem;
+using testing_support::read_file;
 
 namespace {
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // Formats `text` and checks soundness and idempotence; returns the result.
 std::string check_format(const std::string& name, const std::string& text) {

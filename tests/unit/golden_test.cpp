@@ -12,17 +12,12 @@
 #include "caseio/evaluate.h"
 #include "cli/commands.h"
 #include "driver/driver.h"
+#include "test_support.h"
 
 namespace fs = std::filesystem;
+using clause::testing_support::read_file;
 
 namespace {
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::vector<fs::path> inputs(const std::string& folder, const std::string& extension) {
   std::vector<fs::path> out;

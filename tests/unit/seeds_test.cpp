@@ -199,3 +199,19 @@ TEST_CASE("seeds: every test block in the seed policies passes") {
     }
   }
 }
+
+TEST_CASE("seeds: the example policy's tests count deadlines across daylight saving changes") {
+  diag::Sink sink;
+  auto unit = driver::load("policies/examples/worldwide.policy", driver::Stage::lower, sink);
+  INFO(diag::render_all(sink.diagnostics(), diag::Format::text, "test"));
+  REQUIRE(unit.ok);
+  CHECK(unit.checked->zones.empty());   // every zone is served
+  auto results = testing::run_policy_tests(unit);
+  CHECK(results.size() == 7);
+  for (const auto& r : results) {
+    std::string why;
+    for (const auto& m : r.mismatches) why += m.what + ": expected " + m.expected + ", got " + m.actual + "\n";
+    INFO(r.name << "\n" << r.decision << "\n" << why);
+    CHECK(r.passed);
+  }
+}

@@ -1,8 +1,14 @@
 // Helpers shared by the unit tests: parse or check policy text in memory.
 #pragma once
 
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
+#include "caseio/evaluate.h"
+#include "caseio/lines.h"
 #include "diag/diagnostic.h"
 #include "diag/render.h"
 #include "driver/driver.h"
@@ -45,6 +51,32 @@ inline Checked check_text(const std::string& text, driver::Stage until = driver:
   out.unit = driver::load_text("t.policy", text, until, out.sink);
   out.sink.finish();
   return out;
+}
+
+inline std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Feeds `input` to `evaluator` the way `clause eval` reads a file: through a
+// LineSource. Returns how many cases it read; the decisions go to `out`.
+inline int evaluate_stream(caseio::Evaluator& evaluator, const std::string& input, std::string& out) {
+  std::FILE* file = std::tmpfile();
+  if (!file) return -1;
+  std::fwrite(input.data(), 1, input.size(), file);
+  std::rewind(file);
+  caseio::LineSource source(file, caseio::CaseReader::padding());
+  std::string_view text;
+  std::size_t capacity = 0;
+  int cases = 0;
+  while (source.next(text, capacity)) {
+    ++cases;
+    evaluator.evaluate(text, capacity, out);
+  }
+  std::fclose(file);
+  return cases;
 }
 
 }  // namespace clause::testing_support
