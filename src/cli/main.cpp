@@ -81,8 +81,9 @@ int main(int argc, char** argv) {
   std::string lint_format = "text";
   auto* lint_cmd = app.add_subcommand("lint", "Check policies, then look for terms and rules that are wrong");
   lint_cmd->add_option("paths", lint.paths, "policy files or folders of them")->required();
-  lint_cmd->add_option("--deny", lint.deny, "report this code (or name, or `warnings`) as an error");
-  lint_cmd->add_option("--allow", lint.allow, "do not report this code (or name)");
+  // One code per --deny or --allow, so that the paths after it stay paths.
+  lint_cmd->add_option("--deny", lint.deny, "report this code (or name, or `warnings`) as an error")->allow_extra_args(false);
+  lint_cmd->add_option("--allow", lint.allow, "do not report this code (or name)")->allow_extra_args(false);
   lint_cmd->add_option("--format", lint_format, "text, json, sarif or github")->check(format_names());
   lint_cmd->callback([&] {
     lint.format = to_format(lint_format);
