@@ -142,7 +142,7 @@ expect_code 1 "lint --format sarif" "$clause" lint --format sarif --deny warning
 contains "$scratch/out" '"ruleId":"L0502"' "lint sarif"
 
 # The examples in docs/cli.md are real: each `$ clause ...` line, run, prints
-# exactly the lines under it.
+# exactly the lines under it. (docs/lint.md is checked by tools/gen-doc.)
 python3 - "$clause" docs/cli.md <<'PY' || fail "docs/cli.md examples"
 import subprocess, sys, shlex
 clause, doc = sys.argv[1], sys.argv[2]
