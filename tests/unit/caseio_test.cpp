@@ -24,12 +24,7 @@ std::vector<std::shared_ptr<const ir::Program>> seed_programs() {
 }
 
 std::string decide(caseio::Evaluator& evaluator, const std::string& json) {
-  std::string text = json;
-  std::size_t size = text.size();
-  text.resize(size + caseio::CaseReader::padding());
-  std::string out;
-  evaluator.evaluate(std::string_view(text.data(), size), text.size(), out);
-  return out;
+  return testing_support::evaluate_line(evaluator, json);
 }
 
 const std::string good =

@@ -4,8 +4,10 @@
 
 #include "caseio/evaluate.h"
 #include "driver/driver.h"
+#include "test_support.h"
 
 using namespace clause;
+using testing_support::evaluate_line;
 
 namespace {
 
@@ -22,14 +24,7 @@ caseio::Evaluator& seeds() {
   return *evaluator;
 }
 
-std::string decide(const std::string& json) {
-  std::string text = json;
-  std::size_t size = text.size();
-  text.resize(size + caseio::CaseReader::padding());
-  std::string out;
-  seeds().evaluate(std::string_view(text.data(), size), text.size(), out);
-  return out;
-}
+std::string decide(const std::string& json) { return evaluate_line(seeds(), json); }
 
 // A vendor case: an authorized admin's incident, P2, on email, with `extra` fields added.
 std::string vendor(const std::string& fields) {

@@ -46,10 +46,7 @@ std::vector<std::string> decide_all(const std::shared_ptr<const ir::Program>& pr
   std::istringstream in(cases);
   std::string line;
   while (std::getline(in, line)) {
-    std::size_t size = line.size();
-    line.resize(size + caseio::CaseReader::padding());
-    std::string decision;
-    evaluator.evaluate(std::string_view(line.data(), size), line.size(), decision);
+    std::string decision = testing_support::evaluate_line(evaluator, line);
     // The revision names the text and `at` its lines, which formatting
     // changes; nothing else may change.
     decision = std::regex_replace(decision, std::regex(R"re("revision":"[0-9a-f]*")re"), "\"revision\":\"\"");

@@ -102,9 +102,7 @@ TEST_CASE("golden: decisions") {
       while (std::getline(cases, line)) {
         // Lines starting with `#` explain the cases below them; they are not cases.
         if (line.starts_with("#")) continue;
-        std::size_t size = line.size();
-        line.resize(size + clause::caseio::CaseReader::padding());
-        evaluator.evaluate(std::string_view(line.data(), size), line.size(), decisions);
+        clause::testing_support::evaluate_line(evaluator, line, decisions);
       }
       fs::path expected = file;
       expected.replace_extension(".expected.jsonl");

@@ -34,12 +34,7 @@ std::string decide(const std::string& policy_text, const std::string& json) {
   INFO(diag::render_all(sink.diagnostics(), diag::Format::text, "test"));
   REQUIRE(unit.ok);
   caseio::Evaluator evaluator({unit.program});
-  std::string text = json;
-  std::size_t size = text.size();
-  text.resize(size + caseio::CaseReader::padding());
-  std::string out;
-  evaluator.evaluate(std::string_view(text.data(), size), text.size(), out);
-  return out;
+  return testing_support::evaluate_line(evaluator, json);
 }
 
 const std::string contact = R"("channel":"email","contact":{"role":"admin","authorized":true},"p":"P1")";

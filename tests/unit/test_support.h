@@ -60,6 +60,20 @@ inline std::string read_file(const std::filesystem::path& path) {
   return text.str();
 }
 
+// Decides one case line, given without the padding the reader needs past its
+// end; appends the decision to `out`.
+inline void evaluate_line(caseio::Evaluator& evaluator, std::string line, std::string& out) {
+  const std::size_t size = line.size();
+  line.resize(size + caseio::CaseReader::padding());
+  evaluator.evaluate(std::string_view(line.data(), size), line.size(), out);
+}
+
+inline std::string evaluate_line(caseio::Evaluator& evaluator, const std::string& line) {
+  std::string out;
+  evaluate_line(evaluator, line, out);
+  return out;
+}
+
 // Feeds `input` to `evaluator` the way `clause eval` reads a file: through a
 // LineSource. Returns how many cases it read; the decisions go to `out`.
 inline int evaluate_stream(caseio::Evaluator& evaluator, const std::string& input, std::string& out) {

@@ -167,6 +167,18 @@ struct Case {
   string_view budget_text() const { return {budget, static_cast<std::size_t>(budget_len)}; }
 };
 
+// The plan field: left out, null or named, weighted by `modes` in that order;
+// a named plan is one of `plans`.
+struct PlanModeWeights {
+  u32 absent, null, named;
+};
+
+void pick_plan(Rng& r, Case& c, PlanModeWeights modes, std::initializer_list<W<string_view>> plans) {
+  c.plan_mode = pick<PlanMode>(
+      r, {{PlanMode::absent, modes.absent}, {PlanMode::null, modes.null}, {PlanMode::named, modes.named}});
+  if (c.plan_mode == PlanMode::named) c.plan = pick<string_view>(r, plans);
+}
+
 // How a broken line differs from its case: one field dropped or replaced by raw
 // JSON text, an extra member after a field, the line cut short, or a blank line.
 struct Mutation {
@@ -267,13 +279,7 @@ class Generator {
     c.role = c.authorized ? contact : contact.substr(1);
 
     if (c.bee) {
-      switch (pick<int>(r, {{0, 12}, {1, 6}, {2, 82}})) {
-        case 0: c.plan_mode = PlanMode::absent; break;
-        case 1: c.plan_mode = PlanMode::null; break;
-        default:
-          c.plan_mode = PlanMode::named;
-          c.plan = pick<string_view>(r, {{"basic", 30}, {"business", 32}, {"premium", 20}});
-      }
+      pick_plan(r, c, {12, 6, 82}, {{"basic", 30}, {"business", 32}, {"premium", 20}});
       c.channel = pick<string_view>(r, {{"email", 45}, {"portal", 28}, {"chatbot", 27}});
       const bool request = r.percent(55);
       c.category = request ? "request" : "incident";
@@ -287,13 +293,7 @@ class Generator {
                                       {"developer_meeting", 7}});
       c.facts = pick<Facts>(r, {{Facts::absent, 93}, {Facts::empty, 3}, {Facts::modified, 4}});
     } else {
-      switch (pick<int>(r, {{0, 30}, {1, 6}, {2, 64}})) {
-        case 0: c.plan_mode = PlanMode::absent; break;
-        case 1: c.plan_mode = PlanMode::null; break;
-        default:
-          c.plan_mode = PlanMode::named;
-          c.plan = pick<string_view>(r, {{"basic", 20}, {"business", 26}, {"premium", 18}});
-      }
+      pick_plan(r, c, {30, 6, 64}, {{"basic", 20}, {"business", 26}, {"premium", 18}});
       c.channel = pick<string_view>(r, {{"portal", 45}, {"email", 35}, {"chatbot", 20}});
       c.severity = pick<string_view>(r, {{"A", 10}, {"B", 25}, {"C", 40}, {"D", 25}});
       c.cause = pick<string_view>(r, {{"bug", 30},
