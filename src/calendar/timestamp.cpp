@@ -164,14 +164,18 @@ Result<date::local_days> parse_date(std::string_view text) {
   return date_at(text, &bad_date);
 }
 
-std::string format_date(date::local_days day) {
+void append_date(std::string& out, date::local_days day) {
   date::year_month_day ymd{day};
-  std::string out;
   append_padded(out, static_cast<int>(ymd.year()), 4);
   out += '-';
   append_padded(out, static_cast<unsigned>(ymd.month()), 2);
   out += '-';
   append_padded(out, static_cast<unsigned>(ymd.day()), 2);
+}
+
+std::string format_date(date::local_days day) {
+  std::string out;
+  append_date(out, day);
   return out;
 }
 

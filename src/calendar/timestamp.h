@@ -37,5 +37,7 @@ date::local_days local_date(const Zone& zone, Instant t);
 Result<date::local_days> parse_date(std::string_view text);
 // `YYYY-MM-DD`; precondition: year 0000..9999.
 std::string format_date(date::local_days day);
+// The same, appended to `out` without allocating.
+void append_date(std::string& out, date::local_days day);
 
 }  // namespace clause::calendar

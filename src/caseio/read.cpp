@@ -1,6 +1,7 @@
 #include "caseio/read.h"
 
 #include "caseio/lines.h"
+#include "caseio/names.h"
 
 #include <simdjson.h>
 
@@ -70,6 +71,37 @@ struct ZoneEntry {
   std::vector<bool> served;   // per program: listed in its zones (or it lists none)
 };
 
+// The keys every case may give, before the policy's own fields.
+constexpr std::string_view builtin_keys[] = {"id", "policy", "opened_at", "zone", "plan"};
+constexpr int builtin_count = 5;
+constexpr int builtin_opened_at = 2, builtin_zone = 3, builtin_plan = 4;
+
+// The words one policy's cases use, looked up by NameTable while reading.
+struct Vocabulary {
+  NameTable top;                    // builtin key i -> i; top field f -> builtin_count + f
+  std::vector<NameTable> members;   // per field: a record's member keys -> field index
+  std::vector<NameTable> values;    // per field: the values of an enum or set -> value index
+  NameTable plans;                  // plan id -> plan index
+
+  explicit Vocabulary(const ir::Program& program) : members(program.fields.size()), values(program.fields.size()) {
+    for (int i = 0; i < builtin_count; ++i) top.add(builtin_keys[i], i);
+    for (int f : program.top_fields) top.add(program.fields[static_cast<std::size_t>(f)].key, builtin_count + f);
+    for (std::size_t f = 0; f < program.fields.size(); ++f) {
+      const ir::Field& field = program.fields[f];
+      for (int m : field.members) members[f].add(program.fields[static_cast<std::size_t>(m)].key, m);
+      for (std::size_t v = 0; v < field.values.size(); ++v) values[f].add(field.values[v], static_cast<int>(v));
+    }
+    for (std::size_t p = 0; p < program.plans.size(); ++p) plans.add(program.plans[p].id, static_cast<int>(p));
+  }
+};
+
+// Zones as cases write them, looked up without copying the text.
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+using ZoneCache = std::unordered_map<std::string, std::unique_ptr<ZoneEntry>, TextHash, std::equal_to<>>;
+
 // A case that no policy can read still has its id echoed.
 void echo_id(od::document& doc, ReadResult& result) {
   doc.rewind();
@@ -87,13 +119,19 @@ void echo_id(od::document& doc, ReadResult& result) {
 struct CaseReader::Impl {
   od::parser parser;
   std::vector<char> seen;   // which fields a case gave, reused from case to case
-  std::unordered_map<std::string, std::unique_ptr<ZoneEntry>> zones;
+  ZoneCache zones;
+  std::vector<Vocabulary> vocabularies;   // per program
+  NameTable policies;                     // policy name -> program
 };
 
 CaseReader::CaseReader(std::vector<std::shared_ptr<const ir::Program>> programs, std::string forced_policy)
     : impl_(std::make_unique<Impl>()), programs_(std::move(programs)) {
   cases_.resize(programs_.size());
-  for (std::size_t i = 0; i < programs_.size(); ++i) cases_[i].reset(*programs_[i]);
+  for (std::size_t i = 0; i < programs_.size(); ++i) {
+    cases_[i].reset(*programs_[i]);
+    impl_->vocabularies.emplace_back(*programs_[i]);
+    impl_->policies.add(programs_[i]->name, static_cast<int>(i));
+  }
   if (!forced_policy.empty()) {
     for (std::size_t i = 0; i < programs_.size(); ++i) {
       if (programs_[i]->name == forced_policy) forced_ = static_cast<int>(i);
@@ -115,20 +153,19 @@ namespace {
 // Reads the fields of one case into `c` for `program`, collecting errors.
 class Reading {
  public:
-  Reading(const ir::Program& program, int program_index, eval::Case& c, ReadResult& result,
-          std::unordered_map<std::string, std::unique_ptr<ZoneEntry>>& zones, std::size_t program_count,
-          std::vector<char>& seen)
-      : program_(program), index_(program_index), case_(c), result_(result), zones_(zones),
+  Reading(const ir::Program& program, const Vocabulary& vocabulary, int program_index, eval::Case& c,
+          ReadResult& result, ZoneCache& zones, std::size_t program_count, std::vector<char>& seen)
+      : program_(program), vocabulary_(vocabulary), index_(program_index), case_(c), result_(result), zones_(zones),
         program_count_(program_count), seen_(seen) {
     seen_.assign(program_.fields.size(), 0);
   }
 
-  void fail(std::string field, std::string message) {
-    if (result_.errors.size() < max_errors) result_.errors.push_back({std::move(field), std::move(message)});
+  void fail(std::string_view field, std::string message) {
+    if (result_.errors.size() < max_errors) result_.errors.push_back({std::string(field), std::move(message)});
   }
 
   // A JSON error leaves the document unusable: report it and stop.
-  bool check(simdjson::error_code code, const std::string& field) {
+  bool check(simdjson::error_code code, std::string_view field) {
     if (code == simdjson::SUCCESS) return true;
     fail(field.empty() ? "$" : field, json_error(code));
     broken_ = true;
@@ -146,37 +183,34 @@ class Reading {
       std::string_view key;
       if (!check(field.unescaped_key().get(key), "")) return;
       od::value value = field.value();
-      static constexpr std::string_view builtins[] = {"id", "policy", "opened_at", "zone", "plan"};
-      int builtin = -1;
-      for (int i = 0; i < 5; ++i) {
-        if (builtins[i] == key) builtin = i;
-      }
-      if (builtin >= 0) {
+      const int entry = vocabulary_.top.find(key);
+      if (entry >= 0 && entry < builtin_count) {
+        const int builtin = entry;
         if (seen_builtin & (1u << builtin)) {
-          fail(std::string(key), "duplicate key: `" + std::string(key) + "` is given twice");
-          if (!skip(value, std::string(key))) return;
+          fail(key, "duplicate key: `" + std::string(key) + "` is given twice");
+          if (!skip(value, key)) return;
           continue;
         }
         seen_builtin |= 1u << builtin;
         if (!read_builtin(builtin, value)) return;
         continue;
       }
-      int index = top_field(key);
+      const int index = entry < 0 ? -1 : entry - builtin_count;
       if (index < 0) {
         unknown(std::string(key), key, -1);
-        if (!skip(value, std::string(key))) return;
+        if (!skip(value, key)) return;
         continue;
       }
       if (seen[index]) {
-        fail(std::string(key), "duplicate key: `" + std::string(key) + "` is given twice");
-        if (!skip(value, std::string(key))) return;
+        fail(key, "duplicate key: `" + std::string(key) + "` is given twice");
+        if (!skip(value, key)) return;
         continue;
       }
       seen[index] = 1;
       if (!read_field(index, value, program_.fields[index].path, seen)) return;
     }
-    if (!(seen_builtin & (1u << 2))) fail("opened_at", "missing required field: expected an RFC 3339 timestamp like 2026-11-27T17:30:00+03:00");
-    if (!(seen_builtin & (1u << 3))) fail("zone", "missing required field: expected a time zone like GMT+3");
+    if (!(seen_builtin & (1u << builtin_opened_at))) fail("opened_at", "missing required field: expected an RFC 3339 timestamp like 2026-11-27T17:30:00+03:00");
+    if (!(seen_builtin & (1u << builtin_zone))) fail("zone", "missing required field: expected a time zone like GMT+3");
     require(seen, -1);
   }
 
@@ -213,17 +247,10 @@ class Reading {
     }
   }
 
-  int top_field(std::string_view key) const {
-    for (int i : program_.top_fields) {
-      if (program_.fields[static_cast<std::size_t>(i)].key == key) return i;
-    }
-    return -1;
-  }
-
   void unknown(const std::string& path, std::string_view key, int parent) {
     std::vector<std::string> known;
     if (parent < 0) {
-      known = {"id", "policy", "opened_at", "zone", "plan"};
+      known.assign(std::begin(builtin_keys), std::end(builtin_keys));
       for (int i : program_.top_fields) known.push_back(program_.fields[static_cast<std::size_t>(i)].key);
     } else {
       for (int m : program_.fields[static_cast<std::size_t>(parent)].members) known.push_back(program_.fields[m].key);
@@ -236,9 +263,9 @@ class Reading {
 
   // A value we will not use (a duplicate or unknown key): the parser steps
   // over it when it moves to the next key, and reports broken JSON there.
-  bool skip(od::value& /*value*/, const std::string& /*path*/) { return true; }
+  bool skip(od::value& /*value*/, std::string_view /*path*/) { return true; }
 
-  bool get_type(od::value& value, od::json_type& type, const std::string& path) {
+  bool get_type(od::value& value, od::json_type& type, std::string_view path) {
     return check(value.type().get(type), path);
   }
 
@@ -247,26 +274,33 @@ class Reading {
   enum class Got { stop, wrong_type, value };
 
   // `expected` makes the words for the error: only called when there is one.
+  // The type is asked only when the value is not text (asking costs as much
+  // as reading a short string, and most values are text).
   template <typename Expected>
-  Got expect_string(od::value& value, const std::string& path, std::string_view& out, Expected expected) {
+  Got expect_string(od::value& value, std::string_view path, std::string_view& out, Expected expected) {
+    const auto code = value.get_string().get(out);
+    if (code != simdjson::INCORRECT_TYPE) return check(code, path) ? Got::value : Got::stop;
     od::json_type type = od::json_type::null;
     if (!get_type(value, type, path)) return Got::stop;
-    if (type != od::json_type::string) {
-      fail(path, "expected " + std::string(expected()) + ", got " + std::string(type_name(type)));
-      return skip(value, path) ? Got::wrong_type : Got::stop;
-    }
-    return check(value.get_string().get(out), path) ? Got::value : Got::stop;
+    fail(path, "expected " + std::string(expected()) + ", got " + std::string(type_name(type)));
+    return skip(value, path) ? Got::wrong_type : Got::stop;
   }
 
   bool read_builtin(int which, od::value& value) {
-    static const std::string names[] = {"id", "policy", "opened_at", "zone", "plan"};
-    const std::string& path = names[which];
+    const std::string_view path = builtin_keys[which];
     std::string_view text;
-    od::json_type type = od::json_type::null;
-    if (!get_type(value, type, path)) return false;
-    if (which == 4 && type == od::json_type::null) {   // plan: null = none held
-      case_.plan = -1;
-      return skip(value, path);
+    if (which == builtin_plan) {   // plan: null = none held
+      bool null = false;
+      const auto code = value.is_null().get(null);
+      if (code == simdjson::INCORRECT_TYPE) {   // a word starting with n that is not null
+        fail(path, "expected a plan id as text, or null, got " + std::string(trim_right(value.raw_json_token())));
+        return true;
+      }
+      if (!check(code, path)) return false;
+      if (null) {
+        case_.plan = -1;
+        return true;
+      }
     }
     static constexpr std::string_view expected[] = {
         "text", "a policy name as text", "an RFC 3339 timestamp like \"2026-11-27T17:30:00+03:00\"",
@@ -291,9 +325,8 @@ class Reading {
         break;
       }
       case 3: zone(text); break;
-      case 4: {
-        auto plan = program_.plan_by_id.find(std::string(text));
-        case_.plan = plan == program_.plan_by_id.end() ? -1 : plan->second;
+      case builtin_plan: {
+        case_.plan = vocabulary_.plans.find(text);
         if (case_.plan < 0) {
           std::vector<std::string> ids;
           for (const auto& p : program_.plans) ids.push_back(p.id);
@@ -307,7 +340,7 @@ class Reading {
   }
 
   void zone(std::string_view text) {
-    auto it = zones_.find(std::string(text));
+    auto it = zones_.find(text);
     if (it == zones_.end()) {
       // Bounded: a stream of made-up zones cannot grow memory without end.
       if (zones_.size() >= 4096) zones_.clear();
@@ -345,17 +378,17 @@ class Reading {
   bool read_field(int index, od::value& value, const std::string& path, std::vector<char>& seen) {
     const ir::Field& f = program_.fields[static_cast<std::size_t>(index)];
     od::json_type type = od::json_type::null;
-    if (!get_type(value, type, path)) return false;
+    // Text fields ask for the type only when the value is not text.
+    const bool text_field = f.type == FieldType::enumeration || f.type == FieldType::ordered ||
+                            f.type == FieldType::date || f.type == FieldType::timestamp;
+    if (!text_field && !get_type(value, type, path)) return false;
     switch (f.type) {
       case FieldType::enumeration:
       case FieldType::ordered: {
         std::string_view text;
         Got got = expect_string(value, path, text, [&] { return "one of " + one_of(f.values); });
         if (got != Got::value) return got != Got::stop;
-        int v = -1;
-        for (std::size_t i = 0; i < f.values.size(); ++i) {
-          if (f.values[i] == text) v = static_cast<int>(i);
-        }
+        const int v = vocabulary_.values[static_cast<std::size_t>(index)].find(text);
         if (v < 0) {
           std::string message = "expected one of " + one_of(f.values) + ", got " + json_quote(text);
           fail(path, message);
@@ -386,10 +419,7 @@ class Reading {
             continue;
           }
           if (auto code = element.get_string().get(text); code) return check(code, item_path());
-          int v = -1;
-          for (std::size_t k = 0; k < f.values.size(); ++k) {
-            if (f.values[k] == text) v = static_cast<int>(k);
-          }
+          const int v = vocabulary_.values[static_cast<std::size_t>(index)].find(text);
           if (v < 0) fail(item_path(), "expected one of " + one_of(f.values) + ", got " + json_quote(text));
           else bits |= std::uint64_t{1} << v;
         }
@@ -459,10 +489,7 @@ class Reading {
           std::string_view key;
           if (!check(field.unescaped_key().get(key), path)) return false;
           od::value member_value = field.value();
-          int member = -1;
-          for (int m : f.members) {
-            if (program_.fields[static_cast<std::size_t>(m)].key == key) member = m;
-          }
+          const int member = vocabulary_.members[static_cast<std::size_t>(index)].find(key);
           if (member < 0) {
             std::string member_path = path + "." + std::string(key);
             unknown(member_path, key, index);
@@ -486,10 +513,11 @@ class Reading {
   }
 
   const ir::Program& program_;
+  const Vocabulary& vocabulary_;
   int index_;
   eval::Case& case_;
   ReadResult& result_;
-  std::unordered_map<std::string, std::unique_ptr<ZoneEntry>>& zones_;
+  ZoneCache& zones_;
   std::size_t program_count_;
   std::vector<char>& seen_;
   bool broken_ = false;
@@ -497,12 +525,7 @@ class Reading {
 
 }  // namespace
 
-int CaseReader::program_named(std::string_view name) const {
-  for (std::size_t i = 0; i < programs_.size(); ++i) {
-    if (programs_[i]->name == name) return static_cast<int>(i);
-  }
-  return -1;
-}
+int CaseReader::program_named(std::string_view name) const { return impl_->policies.find(name); }
 
 // The value of the first `"policy": "..."` in the text, if it is plain text:
 // a guess that the reading confirms.
@@ -567,8 +590,8 @@ const ReadResult& CaseReader::read(std::string_view text, std::size_t capacity) 
       result_.program = chosen;
       od::object obj;
       if ((code = doc.get_object().get(obj))) return fail_whole(json_error(code));
-      Reading reading(*programs_[static_cast<std::size_t>(chosen)], chosen, c, result_, impl_->zones, programs_.size(),
-                      impl_->seen);
+      Reading reading(*programs_[static_cast<std::size_t>(chosen)], impl_->vocabularies[static_cast<std::size_t>(chosen)],
+                      chosen, c, result_, impl_->zones, programs_.size(), impl_->seen);
       reading.object(obj);
       // The whole line is one object: after its closing brace, nothing but
       // spaces (the parser reports no position when it is at the end).

@@ -1,5 +1,7 @@
 #include "caseio/write.h"
 
+#include <charconv>
+
 #include <fmt/format.h>
 
 #include "calendar/timestamp.h"
@@ -16,8 +18,6 @@ void append_string(std::string& out, std::string_view text) {
   out += '"';
 }
 
-std::string day_text(int days) { return calendar::format_date(date::local_days(date::days(days))); }
-
 // The deadline can only be written with a four-digit year.
 bool writable(calendar::Instant t) {
   return t < calendar::Instant(date::sys_days(date::year(10000) / 1 / 1).time_since_epoch());
@@ -25,15 +25,17 @@ bool writable(calendar::Instant t) {
 
 // The part of a guarantee reason after its title; only digits and words.
 void guarantee_sentence(std::string& out, bool covered, int days, int end) {
+  char digits[16];
+  const std::string_view count(digits, static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, days).ptr - digits));
   if (covered) {
-    out += std::to_string(days);
+    out += count;
     out += " calendar days after the project's completion, until ";
   } else {
     out += "the ";
-    out += std::to_string(days);
+    out += count;
     out += " calendar days ended on ";
   }
-  out += day_text(end);
+  calendar::append_date(out, date::local_days(date::days(end)));
   if (covered) out += " inclusive";
 }
 

@@ -107,8 +107,17 @@ std::size_t scan_plain_prefix(std::string_view text, Parts& parts) {
 
 cpp_int coefficient_of(const Parts& parts) {
   cpp_int coefficient;
-  append_digits(coefficient, parts.integer);
-  append_digits(coefficient, parts.fraction);
+  if (parts.integer.size() + parts.fraction.size() <= 19) {
+    // Every amount a case carries in practice: one machine word, no
+    // arbitrary-precision multiply.
+    std::uint64_t small = 0;
+    for (char c : parts.integer) small = small * 10 + static_cast<std::uint64_t>(c - '0');
+    for (char c : parts.fraction) small = small * 10 + static_cast<std::uint64_t>(c - '0');
+    coefficient = small;
+  } else {
+    append_digits(coefficient, parts.integer);
+    append_digits(coefficient, parts.fraction);
+  }
   if (parts.negative) coefficient = -coefficient;  // -0 stays 0: cpp_int has no negative zero
   return coefficient;
 }

@@ -6,6 +6,7 @@
 
 #include "caseio/evaluate.h"
 #include "caseio/lines.h"
+#include "caseio/names.h"
 #include "caseio/write.h"
 #include "driver/driver.h"
 #include "test_support.h"
@@ -82,6 +83,11 @@ TEST_CASE("caseio: malformed cases name the field and what was expected") {
       {"a fact not declared", with(R"("topic":"product")", R"("topic":"product","facts":["other"])"), "facts[0]", "expected one of modified_package"},
       {"unknown policy", with(R"("policy":"beesender")", R"("policy":"acme")"), "policy", "unknown policy"},
       {"authorized must be a bool", with(R"("authorized":true)", R"("authorized":"yes")"), "contact.authorized", "expected true or false"},
+      {"a plan that is neither text nor null", with(R"("zone")", R"("plan":nul,"zone")"), "plan", "expected a plan id as text, or null, got nul"},
+      {"a plan that is a number", with(R"("zone")", R"("plan":3,"zone")"), "plan", "expected a plan id as text, or null, got a number"},
+      {"a key that is only a prefix", with(R"("topic")", R"("topi")"), "topi", "did you mean `topic`"},
+      {"a key longer than any declared", with(R"("topic")", R"("topic_of_the_case_as_written")"), "topic_of_the_case_as_written", "unknown field"},
+      {"a value differing in its middle only", with(R"("channel":"email")", R"("channel":"emoil")"), "channel", R"(got \"emoil\")"},
   };
   for (const auto& row : rows) {
     auto out = decide(evaluator, row.json);
@@ -158,4 +164,28 @@ TEST_CASE("caseio: within_hours is written exactly") {
   CHECK(caseio::format_hours(std::chrono::minutes(90)) == "1.5");
   CHECK(caseio::format_hours(std::chrono::hours(720)) == "720");
   CHECK(caseio::format_hours(std::chrono::minutes(1)) == "0.016667");
+}
+
+TEST_CASE("caseio: a NameTable finds exactly the names it holds") {
+  caseio::NameTable table;
+  CHECK(table.find("x") == -1);   // empty
+  // Lengths on each side of the 3, 4, 8 and 16 byte boundaries of the look-up,
+  // names that share their first and last bytes, and enough to grow the table.
+  const std::vector<std::string> names = {"",         "a",        "ab",           "abc",          "abcd",
+                                          "abcde",    "abcdefg",  "abcdefgh",     "abcdefghi",    "abcdefghijklmno",
+                                          "abcdefghijklmnop",     "abcdefghijklmnopq", "aXc",     "abXd",
+                                          "abcdXfgh", "abcdefghiXklmnop", "abcdefghijklmnopX", "abcdefghXjklmnopq"};
+  for (std::size_t i = 0; i < names.size(); ++i) table.add(names[i], static_cast<int>(i));
+  CHECK(table.size() == names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    INFO(names[i]);
+    CHECK(table.find(names[i]) == static_cast<int>(i));
+  }
+  for (std::string_view absent : {"b", "abd", "abce", "abcdefgX", "Xbcdefghijklmnop", "abcdefghijklmnopqr", "abcdefghijklmnoq"}) {
+    INFO(absent);
+    CHECK(table.find(absent) == -1);
+  }
+  table.add("abc", 99);   // the first value stays
+  CHECK(table.find("abc") == 3);
+  CHECK(table.size() == names.size());
 }
