@@ -166,10 +166,14 @@ class Reading {
 
   // A JSON error leaves the document unusable: report it and stop.
   bool check(simdjson::error_code code, std::string_view field) {
-    if (code == simdjson::SUCCESS) return true;
+    if (code == simdjson::SUCCESS) [[likely]] return true;
+    broke(code, field);
+    return false;
+  }
+
+  [[gnu::noinline, gnu::cold]] void broke(simdjson::error_code code, std::string_view field) {
     fail(field.empty() ? "$" : field, json_error(code));
     broken_ = true;
-    return false;
   }
 
   bool broken() const { return broken_; }
