@@ -166,11 +166,26 @@ Result<date::local_days> parse_date(std::string_view text) {
 
 void append_date(std::string& out, date::local_days day) {
   date::year_month_day ymd{day};
-  append_padded(out, static_cast<int>(ymd.year()), 4);
-  out += '-';
-  append_padded(out, static_cast<unsigned>(ymd.month()), 2);
-  out += '-';
-  append_padded(out, static_cast<unsigned>(ymd.day()), 2);
+  const int year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999) {   // outside the precondition: the general path
+    append_padded(out, year, 4);
+    out += '-';
+    append_padded(out, static_cast<unsigned>(ymd.month()), 2);
+    out += '-';
+    append_padded(out, static_cast<unsigned>(ymd.day()), 2);
+    return;
+  }
+  // One fixed-width pattern, filled in place, as append_rfc3339 does.
+  char text[10] = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0'};
+  auto two = [&](int at, unsigned v) {
+    text[at] = static_cast<char>('0' + v / 10);
+    text[at + 1] = static_cast<char>('0' + v % 10);
+  };
+  two(0, static_cast<unsigned>(year / 100));
+  two(2, static_cast<unsigned>(year % 100));
+  two(5, static_cast<unsigned>(ymd.month()));
+  two(8, static_cast<unsigned>(ymd.day()));
+  out.append(text, sizeof text);
 }
 
 std::string format_date(date::local_days day) {

@@ -263,6 +263,8 @@ TEST_CASE("calendar: formatting timestamps and dates") {
 
   CHECK(format_date(day("2026-11-27")) == "2026-11-27");
   CHECK(format_date(day("0000-01-01")) == "0000-01-01");
+  CHECK(format_date(day("0987-06-05")) == "0987-06-05");
+  CHECK(format_date(day("9999-12-31")) == "9999-12-31");
   for (const char* text : {"2026-02-30", "2026-2-3", "2026-11-27T00:00:00Z", "", "2026/11/27"}) {
     INFO(text);
     CHECK_FALSE(clause::calendar::parse_date(text).ok());
