@@ -2,6 +2,8 @@
 
 #include "calendar/detail.h"
 
+#include <optional>
+
 namespace clause::calendar {
 
 namespace {
@@ -56,9 +58,43 @@ Result<date::local_days> date_at(std::string_view text, Error (*shape_error)(std
 
 Error bad_date(std::string_view text) { return fail("expected a date like 2026-11-27, got " + detail::quoted(text)); }
 
+// The shape nearly every case writes, 2026-11-27T17:30:00+03:00 or
+// 2026-11-27T14:30:00Z, read in one pass. Anything else, or any part out of
+// range, is left to the general path below, which also words the errors.
+std::optional<Instant> common_rfc3339(std::string_view text) {
+  const bool zulu = text.size() == 20 && text[19] == 'Z';
+  if (text.size() != 25 && !zulu) return std::nullopt;
+  const char* p = text.data();
+  unsigned not_digit = 0;
+  const auto two = [&](int at) {
+    const unsigned tens = static_cast<unsigned char>(p[at]) - unsigned{'0'};
+    const unsigned ones = static_cast<unsigned char>(p[at + 1]) - unsigned{'0'};
+    not_digit |= static_cast<unsigned>(tens > 9) | static_cast<unsigned>(ones > 9);
+    return static_cast<int>(tens * 10 + ones);
+  };
+  const int year = two(0) * 100 + two(2), month = two(5), day = two(8);
+  const int hh = two(11), mm = two(14), ss = two(17);
+  int offset = 0;
+  if (!zulu) {
+    if ((p[19] != '+' && p[19] != '-') || p[22] != ':') return std::nullopt;
+    const int oh = two(20), om = two(23);
+    if (oh > 23 || om > 59) return std::nullopt;
+    offset = (oh * 60 + om) * (p[19] == '-' ? -1 : 1);
+  }
+  if (not_digit || p[4] != '-' || p[7] != '-' || p[10] != 'T' || p[13] != ':' || p[16] != ':' || hh > 23 ||
+      mm > 59 || ss > 59) {
+    return std::nullopt;
+  }
+  const date::year_month_day ymd{date::year{year}, date::month{static_cast<unsigned>(month)},
+                                 date::day{static_cast<unsigned>(day)}};
+  if (!ymd.ok()) return std::nullopt;
+  return Instant{date::sys_days{ymd}.time_since_epoch() + hours{hh} + minutes{mm - offset} + seconds{ss}};
+}
+
 }  // namespace
 
 Result<Instant> parse_rfc3339(std::string_view text) {
+  if (auto common = common_rfc3339(text)) [[likely]] return *common;
   // Fixed part: YYYY-MM-DDTHH:MM (16 characters).
   if (text.size() < 16) return bad_timestamp(text);
   auto day = date_at(text, &bad_timestamp);

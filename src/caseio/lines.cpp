@@ -32,6 +32,7 @@ LineSource::LineSource(std::FILE* file, std::size_t padding) : file_(file), padd
 bool LineSource::fill() {
   if (eof_) return false;
   // Keep the unread tail at the front, and grow when one line fills the buffer.
+  newline_ = std::string_view::npos;
   if (begin_ > 0) {
     std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
     end_ -= begin_;
@@ -60,7 +61,10 @@ bool LineSource::fill() {
 
 bool LineSource::ready() const {
   if (eof_ || !mode_known_ || single_) return true;
-  if (std::memchr(buffer_.data() + begin_, '\n', end_ - begin_) != nullptr) return true;
+  if (const void* at = std::memchr(buffer_.data() + begin_, '\n', end_ - begin_)) {
+    newline_ = static_cast<std::size_t>(static_cast<const char*>(at) - buffer_.data());
+    return true;
+  }
   // More input that can be read at once (a file always; a pipe when data is
   // waiting) is no reason to flush.
   pollfd fd{fileno(file_), POLLIN, 0};
@@ -134,7 +138,8 @@ bool LineSource::next(std::string_view& text, std::size_t& capacity) {
       begin_ = end_;
       return true;
     }
-    std::size_t newline = rest.find('\n');
+    std::size_t newline = newline_ >= begin_ && newline_ < end_ ? newline_ - begin_ : rest.find('\n');
+    newline_ = std::string_view::npos;
     if (newline != std::string_view::npos || (eof_ && !rest.empty())) {
       std::size_t length = newline == std::string_view::npos ? rest.size() : newline;
       text = rest.substr(0, length);

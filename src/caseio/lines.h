@@ -55,6 +55,7 @@ class LineSource {
   std::vector<char> buffer_;
   std::size_t begin_ = 0;       // start of unread data
   std::size_t end_ = 0;         // end of data read so far
+  mutable std::size_t newline_ = std::string_view::npos;   // where ready() saw the line end, for next()
   bool eof_ = false;
   bool failed_ = false;
   bool mode_known_ = false;

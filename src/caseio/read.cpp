@@ -5,6 +5,7 @@
 
 #include <simdjson.h>
 
+#include <cstring>
 #include <unordered_map>
 
 #include "calendar/timestamp.h"
@@ -109,7 +110,7 @@ void echo_id(od::document& doc, ReadResult& result) {
   std::string_view id;
   if (doc.find_field_unordered("id").get(id_value) == simdjson::SUCCESS &&
       id_value.get_string().get(id) == simdjson::SUCCESS) {
-    result.id.assign(id);
+    result.id = id;
     result.has_id = true;
   }
 }
@@ -154,9 +155,10 @@ namespace {
 class Reading {
  public:
   Reading(const ir::Program& program, const Vocabulary& vocabulary, int program_index, eval::Case& c,
-          ReadResult& result, ZoneCache& zones, std::size_t program_count, std::vector<char>& seen)
+          ReadResult& result, ZoneCache& zones, std::size_t program_count, std::vector<char>& seen,
+          const NameTable& policies)
       : program_(program), vocabulary_(vocabulary), index_(program_index), case_(c), result_(result), zones_(zones),
-        program_count_(program_count), seen_(seen) {
+        program_count_(program_count), seen_(seen), policies_(policies) {
     seen_.assign(program_.fields.size(), 0);
   }
 
@@ -315,12 +317,13 @@ class Reading {
       case 0:
         case_.id.assign(text);
         case_.has_id = true;
-        result_.id.assign(text);
+        result_.id = case_.id;
         result_.has_id = true;
         break;
       case 1:   // chosen before reading; CaseReader::read checks the choice against it
-        result_.policy_seen.assign(text);
         result_.policy_given = true;
+        result_.policy_named = policies_.find(text);
+        if (result_.policy_named < 0) result_.policy_seen.assign(text);
         break;
       case 2: {
         auto t = calendar::parse_rfc3339(text);
@@ -524,6 +527,7 @@ class Reading {
   ZoneCache& zones_;
   std::size_t program_count_;
   std::vector<char>& seen_;
+  const NameTable& policies_;   // policy name -> program
   bool broken_ = false;
 };
 
@@ -534,9 +538,16 @@ int CaseReader::program_named(std::string_view name) const { return impl_->polic
 // The value of the first `"policy": "..."` in the text, if it is plain text:
 // a guess that the reading confirms.
 std::optional<std::string_view> CaseReader::guess_policy(std::string_view text) {
-  constexpr std::string_view key = "\"policy\"";
-  std::size_t at = text.find(key);
-  if (at == std::string_view::npos) return std::nullopt;
+  // Searched from its first letter (a quote starts every key and value),
+  // which is usually the first `p` of the line.
+  constexpr std::string_view key = "policy\"";
+  std::size_t at = 0;
+  while (true) {
+    const void* p = at + 1 < text.size() ? std::memchr(text.data() + at + 1, 'p', text.size() - at - 1) : nullptr;
+    if (!p) return std::nullopt;
+    at = static_cast<std::size_t>(static_cast<const char*>(p) - text.data());
+    if (text.size() - at >= key.size() && text[at - 1] == '"' && std::memcmp(text.data() + at, key.data(), key.size()) == 0) break;
+  }
   std::size_t i = at + key.size();
   auto skip = [&] {
     while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
@@ -556,10 +567,11 @@ const ReadResult& CaseReader::read(std::string_view text, std::size_t capacity) 
   result_.program = -1;
   result_.errors.clear();
   result_.has_id = false;
-  result_.id.clear();
+  result_.id = {};
   result_.policy.clear();
   result_.policy_seen.clear();
   result_.policy_given = false;
+  result_.policy_named = -1;
   auto fail_whole = [&](std::string message) {
     result_.errors.push_back({"$", std::move(message)});
     return std::cref(result_);
@@ -595,7 +607,7 @@ const ReadResult& CaseReader::read(std::string_view text, std::size_t capacity) 
       od::object obj;
       if ((code = doc.get_object().get(obj))) return fail_whole(json_error(code));
       Reading reading(*programs_[static_cast<std::size_t>(chosen)], impl_->vocabularies[static_cast<std::size_t>(chosen)],
-                      chosen, c, result_, impl_->zones, programs_.size(), impl_->seen);
+                      chosen, c, result_, impl_->zones, programs_.size(), impl_->seen, impl_->policies);
       reading.object(obj);
       // The whole line is one object: after its closing brace, nothing but
       // spaces (the parser reports no position when it is at the end).
@@ -609,14 +621,15 @@ const ReadResult& CaseReader::read(std::string_view text, std::size_t capacity) 
       std::string_view name;
       auto found = doc.find_field_unordered("policy").get(policy_value);
       if (found == simdjson::SUCCESS && policy_value.get_string().get(name) == simdjson::SUCCESS) {
-        result_.policy_seen.assign(name);
         result_.policy_given = true;
+        result_.policy_named = program_named(name);
+        if (result_.policy_named < 0) result_.policy_seen.assign(name);
       } else if (found != simdjson::SUCCESS && found != simdjson::NO_SUCH_FIELD) {
         return fail_whole(json_error(found));
       }
     }
     // The policy the case names decides; the one read with must be it.
-    int wanted = result_.policy_given ? program_named(result_.policy_seen) : (programs_.size() == 1 ? 0 : -1);
+    int wanted = result_.policy_given ? result_.policy_named : (programs_.size() == 1 ? 0 : -1);
     if (wanted == chosen && chosen >= 0) break;
     if (wanted < 0) {
       std::vector<std::string> names;
@@ -638,8 +651,9 @@ const ReadResult& CaseReader::read(std::string_view text, std::size_t capacity) 
     doc.rewind();
     result_.errors.clear();
     result_.has_id = false;
-    result_.id.clear();
+    result_.id = {};
     result_.policy_given = false;
+    result_.policy_named = -1;
     chosen = wanted;
   }
   return result_;

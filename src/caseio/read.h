@@ -25,10 +25,11 @@ struct ReadResult {
   int program = -1;               // index of the policy the case is decided by; -1 if unknown
   std::vector<FieldError> errors; // empty: the case is valid
   bool has_id = false;            // a string id, echoed also for invalid cases
-  std::string id;
+  std::string_view id;            // valid until the next read
   std::string policy;             // the policy name the case asked for, when no program matched
-  std::string policy_seen;        // the case's own `policy`, as read
-  bool policy_given = false;
+  bool policy_given = false;      // the case has its own `policy`
+  int policy_named = -1;          // the program it names, or -1
+  std::string policy_seen;        // its text, kept only when it names no loaded policy
 };
 
 class CaseReader {

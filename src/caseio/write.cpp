@@ -8,6 +8,9 @@
 #include "support/text.h"
 
 namespace clause::caseio {
+
+using namespace std::string_view_literals;
+
 namespace {
 
 using eval::ReasonRef;
@@ -143,14 +146,56 @@ std::string entitlements_json(const ir::Program& program, std::uint64_t mask) {
 
 }  // namespace
 
-DecisionWriter::DecisionWriter(const ir::Program& program) : program_(program) {
-  policy_and_revision_ = ",\"policy\":";
-  append_string(policy_and_revision_, program.name);
-  policy_and_revision_ += ",\"revision\":\"" + program.revision + "\",\"outcome\":\"";
-  for (const auto& value : program.urgency_values) {
-    urgency_.emplace_back();
-    append_string(urgency_.back(), value);
+namespace {
+
+constexpr eval::Outcome outcomes[] = {eval::Outcome::covered,     eval::Outcome::limited,  eval::Outcome::billable,
+                                      eval::Outcome::not_covered, eval::Outcome::rejected, eval::Outcome::invalid};
+static_assert(
+    [] {
+      for (std::size_t i = 0; i < std::size(outcomes); ++i) {
+        if (static_cast<std::size_t>(outcomes[i]) != i) return false;
+      }
+      return true;
+    }(),
+    "outcomes in the order of their values: head_index() relies on it");
+constexpr std::size_t fixed_bases = 3;   // none, guarantee, time and materials; then one per plan
+
+constexpr std::string_view entitlements_key = ",\"entitlements\":", reasons_open = ",\"reasons\":[";
+
+}  // namespace
+
+std::size_t DecisionWriter::head_index(const eval::Decision& d) const {
+  std::size_t basis = 0;
+  switch (d.basis) {
+    case eval::Basis::none: basis = 0; break;
+    case eval::Basis::guarantee: basis = 1; break;
+    case eval::Basis::time_and_materials: basis = 2; break;
+    case eval::Basis::plan: basis = fixed_bases + static_cast<std::size_t>(d.plan); break;
   }
+  return static_cast<std::size_t>(d.outcome) * (fixed_bases + program_.plans.size()) + basis;
+}
+
+DecisionWriter::DecisionWriter(const ir::Program& program) : program_(program) {
+  std::string policy_and_revision = ",\"policy\":";
+  append_string(policy_and_revision, program.name);
+  policy_and_revision += ",\"revision\":\"" + program.revision + "\",\"outcome\":\"";
+  std::vector<std::string> bases = {"null", "\"guarantee\"", "\"time_and_materials\""};
+  for (const auto& plan : program.plans) {
+    bases.emplace_back();
+    append_string(bases.back(), plan.basis);
+  }
+  for (eval::Outcome outcome : outcomes) {
+    for (const auto& basis : bases) {
+      heads_.push_back(policy_and_revision + std::string(eval::outcome_name(outcome)) + "\",\"basis\":" + basis +
+                       ",\"priority\":");
+    }
+  }
+  for (const auto& value : program.urgency_values) {
+    priority_.emplace_back();
+    append_string(priority_.back(), value);
+    priority_.back() += ",\"response\":";
+  }
+  priority_.push_back("null,\"response\":");
   auto fixed = [&](const eval::ReasonRef& ref) {
     const ir::Reason& source = reason_source(program, ref);
     return reason_json(source.id, source.at, source.text);
@@ -158,9 +203,8 @@ DecisionWriter::DecisionWriter(const ir::Program& program) : program_(program) {
   const int values = program.urgency_count;
   for (std::size_t p = 0; p < program.plans.size(); ++p) {
     const auto& plan = program.plans[p];
-    basis_.emplace_back();
-    append_string(basis_.back(), plan.basis);
-    plan_entitlements_.push_back(entitlements_json(program, plan.includes));
+    plan_entitlements_.push_back(std::string(entitlements_key) + entitlements_json(program, plan.includes) +
+                                 std::string(reasons_open));
     eval::ReasonRef ref{eval::ReasonRef::Kind::plan, static_cast<std::uint16_t>(p)};
     for (int u = 0; u <= values; ++u) {
       eval::Decision d;
@@ -177,7 +221,8 @@ DecisionWriter::DecisionWriter(const ir::Program& program) : program_(program) {
       }
     }
   }
-  guarantee_entitlements_ = entitlements_json(program, program.guarantee.includes);
+  guarantee_entitlements_ =
+      std::string(entitlements_key) + entitlements_json(program, program.guarantee.includes) + std::string(reasons_open);
   for (std::size_t r = 0; r < program.rules.size(); ++r) {
     rule_reasons_.push_back(fixed({eval::ReasonRef::Kind::rule, static_cast<std::uint16_t>(r)}));
   }
@@ -206,38 +251,38 @@ DecisionWriter::DecisionWriter(const ir::Program& program) : program_(program) {
 
 void DecisionWriter::write(std::string& out, const eval::Case& c, const eval::Decision& d) const {
   const ir::Program& program = program_;
-  out += "{\"id\":";
-  if (c.has_id) append_string(out, c.id);
-  else out += "null";
-  out += policy_and_revision_;
-  out += eval::outcome_name(d.outcome);
-  out += "\",\"basis\":";
-  switch (d.basis) {
-    case eval::Basis::none: out += "null"; break;
-    case eval::Basis::guarantee: out += "\"guarantee\""; break;
-    case eval::Basis::time_and_materials: out += "\"time_and_materials\""; break;
-    case eval::Basis::plan: out += basis_[static_cast<std::size_t>(d.plan)]; break;
+  if (c.has_id) {
+    out += "{\"id\":\""sv;
+    append_json_escaped(out, c.id);
+    out += '"';
+  } else {
+    out += "{\"id\":null"sv;
   }
-  out += ",\"priority\":";
-  out += d.urgency >= 0 ? std::string_view(urgency_[static_cast<std::size_t>(d.urgency)]) : std::string_view("null");
-  out += ",\"response\":";
+  out += heads_[head_index(d)];
+  out += priority_[d.urgency >= 0 ? static_cast<std::size_t>(d.urgency) : priority_.size() - 1];
   bool due_ok = d.has_response && writable(d.due);
   if (due_ok) {
     out += within_[static_cast<std::size_t>(d.plan * program.urgency_count + d.urgency)];
     calendar::append_rfc3339(out, d.due, c.zone->offset_at(d.due));
-    out += "\"}";
+    out += "\"}"sv;
   } else {
-    out += "null";
+    out += "null"sv;
   }
-  out += ",\"entitlements\":";
   if (d.basis == eval::Basis::plan || d.outcome == eval::Outcome::limited) {
-    out += d.plan >= 0 ? std::string_view(plan_entitlements_[static_cast<std::size_t>(d.plan)]) : std::string_view("[]");
+    if (d.plan >= 0) {
+      out += plan_entitlements_[static_cast<std::size_t>(d.plan)];
+    } else {
+      out += entitlements_key;
+      out += "[]"sv;
+      out += reasons_open;
+    }
   } else if (d.basis == eval::Basis::guarantee) {
     out += guarantee_entitlements_;
   } else {
+    out += entitlements_key;
     out += entitlements_json(program, d.entitlements);
+    out += reasons_open;
   }
-  out += ",\"reasons\":[";
   for (std::uint8_t i = 0; i < d.reason_count; ++i) {
     const auto& ref = d.reasons[i];
     if (i) out += ',';
@@ -259,9 +304,9 @@ void DecisionWriter::write(std::string& out, const eval::Case& c, const eval::De
         }
         out += lowering_prefix_[ref.index];
         out += program.urgency_values[static_cast<std::size_t>(lowering->from)];
-        out += " to ";
+        out += " to "sv;
         out += program.urgency_values[static_cast<std::size_t>(lowering->to)];
-        out += "\"}";
+        out += "\"}"sv;
         break;
       }
       case K::default_plan: out += default_plan_reason_; break;
@@ -279,18 +324,18 @@ void DecisionWriter::write(std::string& out, const eval::Case& c, const eval::De
         }
         out += guarantee_prefix_;
         guarantee_sentence(out, ref.kind == K::guarantee_covered, d.guarantee_days, d.guarantee_end);
-        out += "\"}";
+        out += "\"}"sv;
         break;
       }
     }
   }
-  out += "],\"warnings\":[";
+  out += "],\"warnings\":["sv;
   for (std::uint8_t i = 0; i < d.lowering_count; ++i) {
     const auto& l = d.lowerings[i];
     if (i) out += ',';
-    out += "\"priority lowered from ";
+    out += "\"priority lowered from "sv;
     out += program.urgency_values[static_cast<std::size_t>(l.from)];
-    out += " to ";
+    out += " to "sv;
     out += program.urgency_values[static_cast<std::size_t>(l.to)];
     out += warning_suffix_[l.rule];
     out += '"';
@@ -299,31 +344,31 @@ void DecisionWriter::write(std::string& out, const eval::Case& c, const eval::De
     if (d.lowering_count) out += ',';
     append_string(out, "the response deadline falls after the year 9999 and cannot be written");
   }
-  out += "],\"errors\":[]}\n";
+  out += "],\"errors\":[]}\n"sv;
 }
 
 void write_invalid(std::string& out, const ir::Program* program, const ReadResult& read) {
-  out += "{\"id\":";
+  out += "{\"id\":"sv;
   if (read.has_id) append_string(out, read.id);
-  else out += "null";
-  out += ",\"policy\":";
+  else out += "null"sv;
+  out += ",\"policy\":"sv;
   if (program) append_string(out, program->name);
   else if (!read.policy.empty()) append_string(out, read.policy);
-  else out += "null";
-  out += ",\"revision\":";
+  else out += "null"sv;
+  out += ",\"revision\":"sv;
   if (program) append_string(out, program->revision);
-  else out += "null";
+  else out += "null"sv;
   out += ",\"outcome\":\"invalid\",\"basis\":null,\"priority\":null,\"response\":null,\"entitlements\":[],"
          "\"reasons\":[],\"warnings\":[],\"errors\":[";
   for (std::size_t i = 0; i < read.errors.size(); ++i) {
     if (i) out += ',';
-    out += "{\"field\":";
+    out += "{\"field\":"sv;
     append_string(out, read.errors[i].field);
-    out += ",\"message\":";
+    out += ",\"message\":"sv;
     append_string(out, read.errors[i].message);
     out += '}';
   }
-  out += "]}\n";
+  out += "]}\n"sv;
 }
 
 }  // namespace clause::caseio

@@ -21,12 +21,15 @@ class DecisionWriter {
   void write(std::string& out, const eval::Case& c, const eval::Decision& d) const;
 
  private:
+  // Everything between the id and the priority's value, per outcome and
+  // basis: ","policy":"x","revision":"y","outcome":"covered","basis":"plan:gold","priority":
+  // Indexed by head_index(); the decision is then about ten copies.
+  std::size_t head_index(const eval::Decision& d) const;
   const ir::Program& program_;
-  std::string policy_and_revision_;             // ,"policy":"x","revision":"y","outcome":"
-  std::vector<std::string> basis_;              // per plan: "\"plan:x\""
-  std::vector<std::string> urgency_;            // per value: "\"P1\""
-  std::vector<std::string> plan_entitlements_;  // per plan: ["a","b"]
-  std::string guarantee_entitlements_;
+  std::vector<std::string> heads_;
+  std::vector<std::string> priority_;           // per value: "P1","response":  the last: null,"response":
+  std::vector<std::string> plan_entitlements_;  // per plan: ,"entitlements":["a","b"],"reasons":[
+  std::string guarantee_entitlements_;          // the same for the guarantee
   std::vector<std::string> rule_reasons_;       // per rule, when its text is fixed
   std::vector<std::string> plan_reasons_;       // [plan * (urgency values + 1) + value]; the last: no target
   std::vector<std::string> within_;             // [plan * urgency values + value]: {"within_hours":4,...,"due":"

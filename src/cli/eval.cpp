@@ -180,7 +180,7 @@ int run_eval(const EvalOptions& options, Io& io) {
       any_invalid = any_invalid || !valid;
       if (options.explain) {
         const auto& read = evaluator.last_read();
-        std::string label = "case " + (read.has_id ? read.id : "(no id)") + " (line " + std::to_string(line) + ")";
+        std::string label = "case " + std::string(read.has_id ? read.id : "(no id)") + " (line " + std::to_string(line) + ")";
         if (!valid) {
           io.err << label << ": invalid\n";
           for (const auto& e : read.errors) io.err << "  " << e.field << ": " << e.message << "\n";

@@ -191,6 +191,9 @@ TEST_CASE("calendar: RFC 3339 timestamps") {
       {"microseconds kept", "2026-11-27T14:30:00.000001Z", base + 1us},
       {"digits past the microsecond truncated", "2026-11-27T14:30:00.1234567899Z", base + 123456us},
       {"-00:00 is UTC too", "2026-11-27T14:30:00-00:00", base},
+      {"the largest offset east", "2026-11-28T14:29:00+23:59", base},
+      {"the largest offset west", "2026-11-26T14:31:00-23:59", base},
+      {"offset across a month end", "2026-12-01T00:30:00+10:00", base + 72h},
       {"leap day of a leap year", "2024-02-29T00:00:00Z", Instant{date::sys_days{date::year{2024} / 2 / 29}}},
       {"year 0000", "0000-01-01T00:00:00Z", Instant{date::sys_days{date::year{0} / 1 / 1}}},
       {"year 9999", "9999-12-31T23:59:59.999999Z",
@@ -229,6 +232,14 @@ TEST_CASE("calendar: RFC 3339 timestamps") {
       {"five-digit year", "10000-01-01T00:00:00Z", "expected a timestamp like"},
       {"short year", "226-11-27T10:00:00Z", "expected a timestamp like"},
       {"empty", "", "expected a timestamp like"},
+      // The common shape is read by a fast path: out of shape by one character, the general path words the error.
+      {"letter in the hour", "2026-11-27T1x:30:00+03:00", "expected a timestamp like"},
+      {"slashes in the date", "2026/11/27T10:00:00+03:00", "expected a timestamp like"},
+      {"offset minute 60", "2026-11-27T10:00:00+03:60", "expected an offset like Z or +03:00"},
+      {"offset without a sign", "2026-11-27T10:00:00*03:00", "expected an offset like Z or +03:00"},
+      {"second 60 with an offset", "2026-11-27T10:00:60+03:00", "leap seconds are not accepted"},
+      {"day 00", "2026-11-00T10:00:00+03:00", "expected a date that exists"},
+      {"colon in the offset misplaced", "2026-11-27T10:00:00+030:0", "expected an offset like Z or +03:00"},
   };
   for (const auto& row : bad) {
     INFO(row.why << ": " << row.text);
