@@ -1,5 +1,7 @@
 #include "money/decimal.h"
 
+#include <optional>
+
 #include <algorithm>
 #include <array>
 #include <cassert>
@@ -204,11 +206,38 @@ int Decimal::scale() const { return scale_; }
 
 bool operator==(const Decimal& a, const Decimal& b) { return (a <=> b) == 0; }
 
+namespace {
+
+// Compares the magnitudes |a| * 10^-scale_a and |b| * 10^-scale_b when both
+// coefficients fit in one machine word and the scales are close: exact in
+// 128 bits, without the arbitrary-precision product. An amount against a
+// band limit, on nearly every case, takes this path.
+std::optional<std::strong_ordering> compare_small(const cpp_int& a, int scale_a, const cpp_int& b, int scale_b) {
+  static_assert(sizeof(boost::multiprecision::limb_type) == 8 && sizeof(boost::multiprecision::double_limb_type) == 16,
+                "one limb is one 64-bit word, and two hold any product of two");
+  constexpr int max_shift = 19;   // 10^19 < 2^64
+  const int shift = scale_b - scale_a;
+  if (a.backend().size() != 1 || b.backend().size() != 1 || shift > max_shift || shift < -max_shift) {
+    return std::nullopt;
+  }
+  boost::multiprecision::double_limb_type x = a.backend().limbs()[0], y = b.backend().limbs()[0];
+  std::uint64_t power = 1;
+  for (int i = 0; i < (shift < 0 ? -shift : shift); ++i) power *= 10;
+  if (shift > 0) x *= power;
+  else y *= power;
+  return x <=> y;
+}
+
+}  // namespace
+
 std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
   int sign_a = a.coefficient_.sign();
   int sign_b = b.coefficient_.sign();
   // Differing signs, or two zeros, need no alignment at all.
   if (sign_a != sign_b || sign_a == 0) return sign_a <=> sign_b;
+  if (auto magnitudes = compare_small(a.coefficient_, a.scale_, b.coefficient_, b.scale_)) {
+    return sign_a > 0 ? *magnitudes : 0 <=> *magnitudes;
+  }
   int order;
   if (a.scale_ == b.scale_) {
     order = a.coefficient_.compare(b.coefficient_);

@@ -165,6 +165,25 @@ TEST_CASE("money: comparisons are by value") {
   CHECK(plain("10") > plain("9.99999999999999999999999999"));
 }
 
+TEST_CASE("money: comparisons agree with the sign of the difference") {
+  // Coefficients around the one-word limit and scales up to 22 apart: the
+  // 128-bit shortcut and the arbitrary-precision path must give one order.
+  const std::vector<std::string> texts = {
+      "0", "1", "-1", "9", "10", "25000", "25000.00", "-25000.000",
+      "18446744073709551615", "18446744073709551616", "-18446744073709551615", "1844674407370955161.5",
+      "1.8446744073709551615", "0.0000000000000000001", "0.00000000000000000001", "0.000000000000000000001",
+      "10000000000000000000", "-0.0000000000000000000018446744073709551615", "99999999999999999999",
+      "0.0000000000000000000000", "18446744073709551615.0000000000000000000", "0.10000000000000000000"};
+  for (const auto& x : texts) {
+    for (const auto& y : texts) {
+      INFO(x << " <=> " << y);
+      const Decimal a = plain(x), b = plain(y);
+      CHECK((a <=> b) == ((a - b) <=> Decimal()));
+      CHECK((b <=> a) == ((b - a) <=> Decimal()));
+    }
+  }
+}
+
 TEST_CASE("money: JSON numbers") {
   CHECK(json("60000") == plain("60000"));
   CHECK(json("60000.5") == plain("60000.5"));
