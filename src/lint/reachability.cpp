@@ -34,6 +34,24 @@ void check_structurally(Context& context, std::uint64_t space_size) {
       d.notes.push_back("for example a case with " + s.rules[r].example);
       d.notes.push_back(why);
       d.help = "move the rule before `" + earlier.id + "`, or narrow `" + earlier.id + "`";
+    } else if (!s.rules[r].beaten_together.empty()) {
+      auto& d = context.report(codes::shadowed_rule, rules[r].span,
+                               "rule `" + rules[r].id + "` never decides: earlier rules together always decide first");
+      d.label = "shadowed";
+      // The first few are shown; a long list would hide the rule itself.
+      constexpr std::size_t shown = 5;
+      const auto& together = s.rules[r].beaten_together;
+      std::string names;
+      for (std::size_t k = 0; k < together.size() && k < shown; ++k) {
+        const auto& earlier = rules[static_cast<std::size_t>(together[k])];
+        d.related.push_back({earlier.span, "decides part of the cases this rule would"});
+        names += (names.empty() ? "`" : ", `") + earlier.id + "`";
+      }
+      if (together.size() > shown) names += " and " + std::to_string(together.size() - shown) + " more earlier rules";
+      d.notes.push_back("every case it holds for is decided first by one of " + names + ", for example a case with " +
+                        s.rules[r].example);
+      d.notes.push_back(why);
+      d.help = "move the rule before " + names + ", or narrow them";
     }
   }
 }

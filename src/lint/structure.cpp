@@ -3,8 +3,10 @@
 // fields, and each conjunction a set of allowed values per field. A
 // conjunction with an empty set never holds; a rule whose every conjunction
 // fits inside one conjunction of an earlier deciding rule never decides.
-// Sound (what it reports is so) but not complete: a rule covered only by
-// several earlier rules together is not reported.
+// A rule covered only by several earlier rules together is found by cutting
+// its conjunctions along the earlier ones until every piece fits inside one
+// (within a budget of pieces). Sound: what it reports is so; past the budget,
+// or where plans and channels are tied together, it says nothing.
 #include "lint/structure.h"
 
 #include <algorithm>
@@ -100,6 +102,15 @@ struct Interval {
       case Op::ne: break;
     }
   }
+  // Narrows this interval to `other`'s bounds.
+  void intersect(const Interval& other) {
+    if (other.has_low) cut(other.low_open ? Op::gt : Op::ge, other.low, false);
+    if (other.has_high) cut(other.high_open ? Op::lt : Op::le, other.high, false);
+  }
+  bool overlaps(Interval other) const {
+    other.intersect(*this);
+    return !other.empty();
+  }
   bool empty() const {
     if (!has_low || !has_high) return false;
     return low > high || (low == high && (low_open || high_open));
@@ -162,6 +173,84 @@ class Analyzer {
       }
     }
     return true;
+  }
+
+  // Whether some case could be allowed by both. May say yes when none is
+  // (plans tied to channels are not looked at): callers only lose precision.
+  bool may_overlap(const Domains& a, const Domains& b) const {
+    for (const auto& [field, bits] : b.enums) {
+      if ((enum_bits(a, field) & bits) == 0) return false;
+    }
+    for (const auto& [field, constraint] : b.sets) {
+      auto it = a.sets.find(field);
+      if (it != a.sets.end() && ((it->second.first & constraint.second) || (it->second.second & constraint.first))) return false;
+    }
+    for (const auto& [field, interval] : b.amounts) {
+      auto it = a.amounts.find(field);
+      if (it != a.amounts.end() && !it->second.overlaps(interval)) return false;
+    }
+    if (!a.plans.empty() && !b.plans.empty()) {
+      bool any = false;
+      for (std::size_t p = 0; p < plan_count_ && !any; ++p) any = a.plans[p] && b.plans[p];
+      if (!any) return false;
+    }
+    return true;
+  }
+
+  // Cuts `t` (not within `e`) along one field where `e` allows less: the
+  // piece inside `e` on that field, and the pieces outside it. False when
+  // the only difference is in plans tied to channels, which are not cut.
+  bool cut(const Domains& t, const Domains& e, std::vector<Domains>& pieces) const {
+    auto piece = [&](auto&& narrow) {
+      Domains d = t;
+      narrow(d);
+      d.contradiction = empty(d);
+      pieces.push_back(std::move(d));
+    };
+    for (const auto& [field, bits] : e.enums) {
+      const std::uint64_t mine = enum_bits(t, field);
+      if ((mine & ~bits) == 0) continue;
+      piece([&](Domains& d) { d.enums[field] = mine & bits; });
+      piece([&](Domains& d) { d.enums[field] = mine & ~bits; });
+      return true;
+    }
+    for (const auto& [field, constraint] : e.sets) {
+      auto it = t.sets.find(field);
+      const auto mine = it == t.sets.end() ? std::pair<std::uint64_t, std::uint64_t>{0, 0} : it->second;
+      for (int side = 0; side < 2; ++side) {
+        const std::uint64_t missing = (side == 0 ? constraint.first & ~mine.first : constraint.second & ~mine.second);
+        if (!missing) continue;
+        const std::uint64_t value = missing & (~missing + 1);   // the lowest
+        piece([&](Domains& d) { (side == 0 ? d.sets[field].first : d.sets[field].second) |= value; });
+        piece([&](Domains& d) { (side == 0 ? d.sets[field].second : d.sets[field].first) |= value; });
+        return true;
+      }
+    }
+    for (const auto& [field, interval] : e.amounts) {
+      auto it = t.amounts.find(field);
+      const Interval mine = it == t.amounts.end() ? Interval{} : it->second;
+      if (mine.within(interval)) continue;
+      piece([&](Domains& d) { d.amounts[field].intersect(interval); });
+      if (interval.has_low) {   // below e: x < low, or x <= low when e excludes low
+        piece([&](Domains& d) { d.amounts[field].cut(interval.low_open ? Op::le : Op::lt, interval.low, false); });
+      }
+      if (interval.has_high) {
+        piece([&](Domains& d) { d.amounts[field].cut(interval.high_open ? Op::ge : Op::gt, interval.high, false); });
+      }
+      return true;
+    }
+    if (!e.plans.empty()) {
+      bool outside = false;
+      for (std::size_t p = 0; p < plan_count_; ++p) outside = outside || (allows_plan(t, p) && !e.plans[p]);
+      if (outside) {
+        std::vector<char> others(plan_count_);
+        for (std::size_t p = 0; p < plan_count_; ++p) others[p] = !e.plans[p];
+        piece([&](Domains& d) { restrict_plans(d, e.plans); });
+        piece([&](Domains& d) { restrict_plans(d, others); });
+        return true;
+      }
+    }
+    return false;
   }
 
   // A case the conjunction allows, as "field = value" facts.
@@ -325,6 +414,44 @@ class Analyzer {
   std::size_t plan_count_;
 };
 
+// Whether every case `piece` allows is allowed by one of `earlier` (each
+// with the rule it belongs to), cutting `piece` as needed. Unknown when the
+// budget of pieces runs out or a piece cannot be cut.
+enum class Covered { yes, no, unknown };
+
+struct Cover {
+  const Analyzer& analyzer;
+  const std::vector<std::pair<const Domains*, int>>& earlier;
+  long budget;
+  std::vector<int> used;   // the rules that took a piece
+
+  Covered of(const Domains& piece) {
+    if (piece.contradiction) return Covered::yes;
+    if (--budget < 0) return Covered::unknown;
+    for (const auto& [domains, rule] : earlier) {
+      if (analyzer.within(piece, *domains)) {
+        if (std::find(used.begin(), used.end(), rule) == used.end()) used.push_back(rule);
+        return Covered::yes;
+      }
+    }
+    for (const auto& [domains, rule] : earlier) {
+      if (!analyzer.may_overlap(piece, *domains)) continue;
+      std::vector<Domains> pieces;
+      if (!analyzer.cut(piece, *domains, pieces)) return Covered::unknown;
+      for (const auto& p : pieces) {
+        if (Covered c = of(p); c != Covered::yes) return c;
+      }
+      return Covered::yes;
+    }
+    return Covered::no;
+  }
+};
+
+// Pieces cut per rule, and for the whole policy: the analysis stays well
+// under a second on a policy of thousands of rules.
+constexpr long pieces_per_rule = 4'000;
+constexpr long pieces_per_policy = 400'000;
+
 }  // namespace
 
 Structure analyze_structure(const sema::Checked& policy) {
@@ -362,6 +489,25 @@ Structure analyze_structure(const sema::Checked& policy) {
         out.rules[j].example = analyzer.example(terms[j].front());
       }
     }
+  }
+  // Rules no single earlier rule covers: are they covered by several together?
+  long policy_budget = pieces_per_policy;
+  for (std::size_t j = 0; j < policy.rules.size() && policy_budget > 0; ++j) {
+    if (!known[j] || !deciding(j) || terms[j].empty() || out.rules[j].beaten_by >= 0) continue;
+    std::vector<std::pair<const Domains*, int>> earlier;
+    for (std::size_t i = 0; i < j; ++i) {
+      if (!known[i] || !deciding(i)) continue;
+      for (const auto& d : terms[i]) earlier.emplace_back(&d, static_cast<int>(i));
+    }
+    Cover cover{analyzer, earlier, std::min(pieces_per_rule, policy_budget), {}};
+    bool all = std::all_of(terms[j].begin(), terms[j].end(), [&](const Domains& t) { return cover.of(t) == Covered::yes; });
+    policy_budget -= std::min(pieces_per_rule, policy_budget) - std::max(cover.budget, 0L);
+    if (!all || cover.used.empty()) continue;
+    std::sort(cover.used.begin(), cover.used.end());
+    // One rule whose conjunctions only together hold this one's is still one rule.
+    if (cover.used.size() == 1) out.rules[j].beaten_by = cover.used.front();
+    else out.rules[j].beaten_together = cover.used;
+    out.rules[j].example = analyzer.example(terms[j].front());
   }
   return out;
 }

@@ -12,7 +12,8 @@ namespace clause::lint {
 struct RuleReach {
   bool never_true = false;
   int beaten_by = -1;          // an earlier deciding rule that always decides first
-  std::string example;         // a case where both hold, as facts
+  std::vector<int> beaten_together;   // or earlier deciding rules that do, only together
+  std::string example;         // a case where the rule and an earlier one hold, as facts
 };
 
 struct Structure {
