@@ -207,14 +207,20 @@ class Analyzer {
       d.contradiction = empty(d);
       pieces.push_back(std::move(d));
     };
-    for (const auto& [field, bits] : e.enums) {
+    // (Plain loop variables, not structured bindings: clang before 16 cannot
+    // capture those, and the fuzz build uses clang.)
+    for (const auto& entry : e.enums) {
+      const int field = entry.first;
+      const std::uint64_t bits = entry.second;
       const std::uint64_t mine = enum_bits(t, field);
       if ((mine & ~bits) == 0) continue;
       piece([&](Domains& d) { d.enums[field] = mine & bits; });
       piece([&](Domains& d) { d.enums[field] = mine & ~bits; });
       return true;
     }
-    for (const auto& [field, constraint] : e.sets) {
+    for (const auto& entry : e.sets) {
+      const int field = entry.first;
+      const auto& constraint = entry.second;
       auto it = t.sets.find(field);
       const auto mine = it == t.sets.end() ? std::pair<std::uint64_t, std::uint64_t>{0, 0} : it->second;
       for (int side = 0; side < 2; ++side) {
@@ -226,7 +232,9 @@ class Analyzer {
         return true;
       }
     }
-    for (const auto& [field, interval] : e.amounts) {
+    for (const auto& entry : e.amounts) {
+      const int field = entry.first;
+      const Interval& interval = entry.second;
       auto it = t.amounts.find(field);
       const Interval mine = it == t.amounts.end() ? Interval{} : it->second;
       if (mine.within(interval)) continue;
