@@ -32,7 +32,7 @@ struct Text {
 };
 
 struct Comment {
-  std::string text;    // "// ..." as written, without the line ending
+  std::string text;    // "// ..." as written, without trailing blanks or the line ending
   Loc span;
   bool own_line = true;  // false when code precedes it on its line
   bool operator==(const Comment&) const = default;

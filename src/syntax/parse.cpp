@@ -606,7 +606,9 @@ Scan scan(std::string_view text) {
     } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
       std::size_t end = text.find('\n', i);
       if (end == std::string_view::npos) end = text.size();
-      std::size_t stop = end > i && text[end - 1] == '\r' ? end - 1 : end;
+      // Trailing blanks are not part of the comment (the formatter drops them).
+      std::size_t stop = end;
+      while (stop > i + 2 && (text[stop - 1] == '\r' || text[stop - 1] == ' ' || text[stop - 1] == '\t')) --stop;
       Comment comment;
       comment.text = std::string(text.substr(i, stop - i));
       comment.span.begin = static_cast<std::uint32_t>(i);

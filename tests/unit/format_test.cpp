@@ -90,11 +90,13 @@ TEST_CASE("format: the formatted seed policies decide the same cases") {
 }
 
 TEST_CASE("format: the canonical layout") {
+  // Trailing blanks after comments are dropped (a fuzzer found them kept in
+  // the tree and dropped by the printer, and the formatter refusing).
   std::string messy =
-      "// head\n"
+      "// head \t\n"
       "policy   t \"T\"{currency USD  zones GMT+3,GMT-2\n"
       "case{channel:email|portal priority:P1>P2>P3 category:request|incident}urgency priority\n"
-      "hours weekdays=Mon-Fri 09:00-13:00,14:00-18:00;Sat 10:00-12:00  // short Saturday\n"
+      "hours weekdays=Mon-Fri 09:00-13:00,14:00-18:00;Sat 10:00-12:00  // short Saturday  \r\n"
       "plan basic \"Basic\"{price 10%of x yearly registers email hours weekdays respond P1..P3 within 1 working hours}\n"
       "base x\n"
       "rules{reject r \"R\" when not(priority=P1 or category=request)and channel in email,portal}}\n";
