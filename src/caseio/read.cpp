@@ -96,6 +96,14 @@ struct Vocabulary {
   }
 };
 
+// The case's own `policy`: the loaded policy it names, and its text only
+// when it names none (for the error).
+void note_policy(ReadResult& result, const NameTable& policies, std::string_view name) {
+  result.policy_given = true;
+  result.policy_named = policies.find(name);
+  if (result.policy_named < 0) result.policy_seen.assign(name);
+}
+
 // Zones as cases write them, looked up without copying the text.
 struct TextHash {
   using is_transparent = void;
@@ -321,9 +329,7 @@ class Reading {
         result_.has_id = true;
         break;
       case 1:   // chosen before reading; CaseReader::read checks the choice against it
-        result_.policy_given = true;
-        result_.policy_named = policies_.find(text);
-        if (result_.policy_named < 0) result_.policy_seen.assign(text);
+        note_policy(result_, policies_, text);
         break;
       case 2: {
         auto t = calendar::parse_rfc3339(text);
@@ -621,9 +627,7 @@ const ReadResult& CaseReader::read(std::string_view text, std::size_t capacity) 
       std::string_view name;
       auto found = doc.find_field_unordered("policy").get(policy_value);
       if (found == simdjson::SUCCESS && policy_value.get_string().get(name) == simdjson::SUCCESS) {
-        result_.policy_given = true;
-        result_.policy_named = program_named(name);
-        if (result_.policy_named < 0) result_.policy_seen.assign(name);
+        note_policy(result_, impl_->policies, name);
       } else if (found != simdjson::SUCCESS && found != simdjson::NO_SUCH_FIELD) {
         return fail_whole(json_error(found));
       }

@@ -102,7 +102,6 @@ class Lowering {
       plan.registers = bits(p.registers);
       plan.includes = bits(p.includes);
       plan.price = p.price;
-      out_.plan_by_id.emplace(plan.id, static_cast<int>(out_.plans.size()));
       out_.plans.push_back(std::move(plan));
       for (int u = 0; u < out_.urgency_count; ++u) {
         Target t;

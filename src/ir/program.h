@@ -9,7 +9,6 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "calendar/working_hours.h"
@@ -146,7 +145,6 @@ struct Program {
   int urgency_count = 0;
 
   std::vector<Plan> plans;
-  std::unordered_map<std::string, int> plan_by_id;
   std::vector<Target> targets;       // [plan * urgency_count + urgency]
   std::vector<calendar::WorkingHours> hours;
   int default_plan = -1;

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <map>
+#include <span>
 
 namespace clause::lint {
 namespace {
@@ -429,7 +430,7 @@ enum class Covered { yes, no, unknown };
 
 struct Cover {
   const Analyzer& analyzer;
-  const std::vector<std::pair<const Domains*, int>>& earlier;
+  std::span<const std::pair<const Domains*, int>> earlier;
   long budget;
   std::vector<int> used;   // the rules that took a piece
 
@@ -500,14 +501,14 @@ Structure analyze_structure(const sema::Checked& policy) {
   }
   // Rules no single earlier rule covers: are they covered by several together?
   long policy_budget = pieces_per_policy;
+  std::vector<std::pair<const Domains*, int>> earlier;   // the conjunctions of the deciding rules before j
   for (std::size_t j = 0; j < policy.rules.size() && policy_budget > 0; ++j) {
-    if (!known[j] || !deciding(j) || terms[j].empty() || out.rules[j].beaten_by >= 0) continue;
-    std::vector<std::pair<const Domains*, int>> earlier;
-    for (std::size_t i = 0; i < j; ++i) {
-      if (!known[i] || !deciding(i)) continue;
-      for (const auto& d : terms[i]) earlier.emplace_back(&d, static_cast<int>(i));
-    }
-    Cover cover{analyzer, earlier, std::min(pieces_per_rule, policy_budget), {}};
+    if (!known[j] || !deciding(j)) continue;
+    const std::size_t before = earlier.size();
+    for (const auto& d : terms[j]) earlier.emplace_back(&d, static_cast<int>(j));
+    if (terms[j].empty() || out.rules[j].beaten_by >= 0) continue;
+    const std::span<const std::pair<const Domains*, int>> others(earlier.data(), before);
+    Cover cover{analyzer, others, std::min(pieces_per_rule, policy_budget), {}};
     bool all = std::all_of(terms[j].begin(), terms[j].end(), [&](const Domains& t) { return cover.of(t) == Covered::yes; });
     policy_budget -= std::min(pieces_per_rule, policy_budget) - std::max(cover.budget, 0L);
     if (!all || cover.used.empty()) continue;

@@ -215,16 +215,14 @@ namespace {
 std::optional<std::strong_ordering> compare_small(const cpp_int& a, int scale_a, const cpp_int& b, int scale_b) {
   static_assert(sizeof(boost::multiprecision::limb_type) == 8 && sizeof(boost::multiprecision::double_limb_type) == 16,
                 "one limb is one 64-bit word, and two hold any product of two");
-  constexpr int max_shift = 19;   // 10^19 < 2^64
+  constexpr int max_shift = static_cast<int>(kPow10.size()) - 1;   // 10^19 < 2^64
   const int shift = scale_b - scale_a;
   if (a.backend().size() != 1 || b.backend().size() != 1 || shift > max_shift || shift < -max_shift) {
     return std::nullopt;
   }
   boost::multiprecision::double_limb_type x = a.backend().limbs()[0], y = b.backend().limbs()[0];
-  std::uint64_t power = 1;
-  for (int i = 0; i < (shift < 0 ? -shift : shift); ++i) power *= 10;
-  if (shift > 0) x *= power;
-  else y *= power;
+  if (shift > 0) x *= kPow10[static_cast<std::size_t>(shift)];
+  else y *= kPow10[static_cast<std::size_t>(-shift)];
   return x <=> y;
 }
 

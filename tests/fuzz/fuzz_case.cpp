@@ -3,9 +3,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
+#include <string_view>
 
 #include "caseio/evaluate.h"
 #include "driver/driver.h"
@@ -16,11 +15,9 @@ clause::caseio::Evaluator& evaluator() {
   static std::unique_ptr<clause::caseio::Evaluator> instance = [] {
     std::vector<std::shared_ptr<const clause::ir::Program>> programs;
     for (const char* name : {"beesender", "aimaras"}) {
-      std::ifstream in(std::string(CLAUSE_SOURCE_DIR) + "/policies/" + name + ".policy");
-      std::stringstream text;
-      text << in.rdbuf();
       clause::diag::Sink sink;
-      auto unit = clause::driver::load_text(name, text.str(), clause::driver::Stage::lower, sink);
+      auto unit = clause::driver::load(std::string(CLAUSE_SOURCE_DIR) + "/policies/" + name + ".policy",
+                                       clause::driver::Stage::lower, sink);
       if (!unit.ok) std::abort();
       programs.push_back(unit.program);
     }
@@ -32,10 +29,12 @@ clause::caseio::Evaluator& evaluator() {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  std::string line(reinterpret_cast<const char*>(data), size);
-  // One case per line: the fuzzer's bytes up to the first newline.
-  line = line.substr(0, line.find('\n'));
-  std::size_t length = line.size();
+  // One case per line: the fuzzer's bytes up to the first newline, copied
+  // once with the padding the reader needs.
+  std::string_view input(reinterpret_cast<const char*>(data), size);
+  input = input.substr(0, input.find('\n'));
+  const std::size_t length = input.size();
+  std::string line(input);
   line.resize(length + clause::caseio::CaseReader::padding());
   std::string out;
   evaluator().evaluate(std::string_view(line.data(), length), line.size(), out);

@@ -15,14 +15,7 @@ using namespace clause;
 
 namespace {
 
-std::vector<std::shared_ptr<const ir::Program>> seed_programs() {
-  diag::Sink sink;
-  auto units = driver::load_all({"policies"}, driver::Stage::lower, sink);
-  REQUIRE_FALSE(sink.has_errors());
-  std::vector<std::shared_ptr<const ir::Program>> programs;
-  for (const auto& u : units) programs.push_back(u.program);
-  return programs;
-}
+using testing_support::seed_programs;
 
 std::string decide(caseio::Evaluator& evaluator, const std::string& json) {
   return testing_support::evaluate_line(evaluator, json);

@@ -13,14 +13,7 @@ namespace {
 
 caseio::Evaluator& seeds() {
   static std::unique_ptr<caseio::Evaluator> evaluator;
-  if (!evaluator) {
-    diag::Sink sink;
-    auto units = driver::load_all({"policies"}, driver::Stage::lower, sink);
-    REQUIRE_FALSE(sink.has_errors());
-    std::vector<std::shared_ptr<const ir::Program>> programs;
-    for (const auto& u : units) programs.push_back(u.program);
-    evaluator = std::make_unique<caseio::Evaluator>(programs);
-  }
+  if (!evaluator) evaluator = std::make_unique<caseio::Evaluator>(testing_support::seed_programs());
   return *evaluator;
 }
 

@@ -87,11 +87,7 @@ TEST_CASE("golden: semantic diffs of policy pairs") {
 }
 
 TEST_CASE("golden: decisions") {
-  clause::diag::Sink sink;
-  auto units = clause::driver::load_all({"policies"}, clause::driver::Stage::lower, sink);
-  REQUIRE_FALSE(sink.has_errors());
-  std::vector<std::shared_ptr<const clause::ir::Program>> programs;
-  for (const auto& u : units) programs.push_back(u.program);
+  const auto programs = clause::testing_support::seed_programs();
   auto files = inputs("tests/eval", ".jsonl");
   REQUIRE_FALSE(files.empty());
   for (const auto& file : files) {

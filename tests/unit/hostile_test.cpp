@@ -8,6 +8,7 @@
 
 #include "caseio/evaluate.h"
 #include "caseio/lines.h"
+#include "calendar/timestamp.h"
 #include "test_support.h"
 
 using namespace clause;
@@ -28,12 +29,16 @@ std::string small_policy(const std::string& body, const std::string& target = "4
          "  default plan basic\n}\n";
 }
 
-std::string decide(const std::string& policy_text, const std::string& json) {
+caseio::Evaluator evaluator_for(const std::string& policy_text) {
   diag::Sink sink;
   auto unit = driver::load_text("t.policy", policy_text, driver::Stage::lower, sink);
   INFO(diag::render_all(sink.diagnostics(), diag::Format::text, "test"));
   REQUIRE(unit.ok);
-  caseio::Evaluator evaluator({unit.program});
+  return caseio::Evaluator({unit.program});
+}
+
+std::string decide(const std::string& policy_text, const std::string& json) {
+  caseio::Evaluator evaluator = evaluator_for(policy_text);
   return testing_support::evaluate_line(evaluator, json);
 }
 
@@ -92,11 +97,7 @@ TEST_CASE("hostile policies: hours that are never open, or closed for a whole ye
   // Every day of 2026 a holiday: a case on 2026-06-01 waits for 2027's first working day.
   std::string holidays = "  holidays year {\n";
   for (int d = 0; d < 365; ++d) {
-    auto day = date::year_month_day(date::sys_days(date::year(2026) / 1 / 1) + date::days(d));
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
-                  static_cast<unsigned>(day.day()));
-    holidays += std::string("    ") + text + "\n";
+    holidays += "    " + calendar::format_date(date::local_days(date::year(2026) / 1 / 1) + date::days(d)) + "\n";
   }
   holidays += "  }\n";
   std::string policy = small_policy(holidays, "4 working hours", "Mon-Fri 09:00-18:00 except year");
@@ -132,10 +133,7 @@ TEST_CASE("hostile cases: deep nesting, huge numbers, -0") {
 TEST_CASE("hostile cases: a line longer than the limit is one invalid case, and the stream goes on") {
   std::string good = R"({"opened_at":"2026-11-27T17:30:00Z","zone":"UTC",)" + contact + "}";
   std::string big = "{\"id\":\"" + std::string(caseio::max_line_bytes + 1000, 'a') + "\"}";
-  diag::Sink sink;
-  auto unit = driver::load_text("t.policy", small_policy(""), driver::Stage::lower, sink);
-  REQUIRE(unit.ok);
-  caseio::Evaluator evaluator({unit.program});
+  caseio::Evaluator evaluator = evaluator_for(small_policy(""));
   std::string out;
   CHECK(testing_support::evaluate_stream(evaluator, good + "\n" + big + "\n" + good, out) == 3);
   CHECK_THAT(out, Catch::Contains("longer than 16 MB"));

@@ -2,6 +2,8 @@
 // quiet on a policy without the problem.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "lint/lint.h"
 #include "test_support.h"
 
@@ -17,6 +19,13 @@ struct Linted {
     for (const auto& d : sink.diagnostics()) {
       if (d.code->id == code || d.code->name == code) out.push_back(&d);
     }
+    return out;
+  }
+  // The texts under the carets of the findings with `code`, sorted.
+  std::vector<std::string> underlined_by(std::string_view code) const {
+    std::vector<std::string> out;
+    for (const auto* d : with(code)) out.emplace_back(d->file->slice(d->span));
+    std::sort(out.begin(), out.end());
     return out;
   }
 };
@@ -116,9 +125,7 @@ TEST_CASE("lint: declarations and values nothing uses") {
               "  rules {\n    reject r \"R\" when kind = a\n  }\n}\n";
   auto linted = lint_text(text);
   INFO(linted.text());
-  std::vector<std::string> unused;
-  for (const auto* d : linted.with("unused-declaration")) unused.push_back(underlined(*d));
-  std::sort(unused.begin(), unused.end());
+  const auto unused = linted.underlined_by("unused-declaration");
   CHECK(unused == std::vector<std::string>{"all", "e2", "fax", "spare", "unused_base"});
   REQUIRE(linted.with("unused-value").size() == 1);
   CHECK(underlined(*linted.with("unused-value")[0]) == "b");
@@ -236,11 +243,7 @@ TEST_CASE("lint: the structural analysis agrees with deciding every case") {
   CHECK(a->rule("wide").beaten_by < 0);
   // The same policy through lint, deciding every case, finds the same.
   auto linted = lint_text(text);
-  std::vector<std::string> shadowed, never;
-  for (const auto* d : linted.with("shadowed-rule")) shadowed.push_back(underlined(*d));
-  for (const auto* d : linted.with("never-true")) never.push_back(underlined(*d));
-  std::sort(shadowed.begin(), shadowed.end());
-  std::sort(never.begin(), never.end());
+  const auto shadowed = linted.underlined_by("shadowed-rule"), never = linted.underlined_by("never-true");
   CHECK(shadowed == std::vector<std::string>{"a_p1", "narrow"});
   CHECK(never == std::vector<std::string>{"impossible", "portal_gold"});
 }
@@ -270,9 +273,7 @@ TEST_CASE("lint: the structural analysis finds rules that several earlier rules 
   CHECK(!a->rule("either").beaten_together.empty());
   // Deciding every case finds the same rules.
   auto linted = lint_text(text);
-  std::vector<std::string> shadowed;
-  for (const auto* d : linted.with("shadowed-rule")) shadowed.push_back(underlined(*d));
-  std::sort(shadowed.begin(), shadowed.end());
+  const auto shadowed = linted.underlined_by("shadowed-rule");
   CHECK(shadowed == std::vector<std::string>{"a_rest", "all_b", "either"});
 
   // One earlier rule whose conjunctions hold the later rule only together.
@@ -328,9 +329,8 @@ TEST_CASE("lint: on random policies, what the structural analysis reports, decid
     INFO(text);
     auto a = analyze(text);
     auto linted = lint_text(text);
-    std::set<std::string> shadowed, never;
-    for (const auto* d : linted.with("shadowed-rule")) shadowed.insert(std::string(underlined(*d)));
-    for (const auto* d : linted.with("never-true")) never.insert(std::string(underlined(*d)));
+    const auto shadowed_ids = linted.underlined_by("shadowed-rule"), never_ids = linted.underlined_by("never-true");
+    const std::set<std::string> shadowed(shadowed_ids.begin(), shadowed_ids.end()), never(never_ids.begin(), never_ids.end());
     found_by_deciding += static_cast<int>(shadowed.size());
     for (std::size_t r = 0; r < a->unit.checked->rules.size(); ++r) {
       const std::string id = a->unit.checked->rules[r].id;

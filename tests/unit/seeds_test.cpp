@@ -26,6 +26,16 @@ const driver::Unit& seed(const std::string& name) {
   return it->second;
 }
 
+// Every result passed; a failure shows its mismatches and the decision.
+void check_passed(const std::vector<testing::TestResult>& results, const std::string& label) {
+  for (const auto& r : results) {
+    std::string why;
+    for (const auto& m : r.mismatches) why += m.what + ": expected " + m.expected + ", got " + m.actual + "\n";
+    INFO(label << ": " << r.name << "\n" << r.decision << "\n" << why);
+    CHECK(r.passed);
+  }
+}
+
 const sema::Plan& plan(const sema::Checked& c, const std::string& id) {
   int index = c.plan_index(id);
   REQUIRE(index >= 0);
@@ -191,27 +201,14 @@ TEST_CASE("seeds: every test block in the seed policies passes") {
     const auto& unit = seed(name);
     auto results = testing::run_policy_tests(unit);
     CHECK(results.size() >= 7);
-    for (const auto& r : results) {
-      std::string why;
-      for (const auto& m : r.mismatches) why += m.what + ": expected " + m.expected + ", got " + m.actual + "\n";
-      INFO(name << ": " << r.name << "\n" << r.decision << "\n" << why);
-      CHECK(r.passed);
-    }
+    check_passed(results, name);
   }
 }
 
 TEST_CASE("seeds: the example policy's tests count deadlines across daylight saving changes") {
-  diag::Sink sink;
-  auto unit = driver::load("policies/examples/worldwide.policy", driver::Stage::lower, sink);
-  INFO(diag::render_all(sink.diagnostics(), diag::Format::text, "test"));
-  REQUIRE(unit.ok);
+  const auto& unit = seed("examples/worldwide");
   CHECK(unit.checked->zones.empty());   // every zone is served
   auto results = testing::run_policy_tests(unit);
   CHECK(results.size() == 7);
-  for (const auto& r : results) {
-    std::string why;
-    for (const auto& m : r.mismatches) why += m.what + ": expected " + m.expected + ", got " + m.actual + "\n";
-    INFO(r.name << "\n" << r.decision << "\n" << why);
-    CHECK(r.passed);
-  }
+  check_passed(results, "worldwide");
 }

@@ -1,6 +1,8 @@
 // Helpers shared by the unit tests: parse or check policy text in memory.
 #pragma once
 
+#include <catch2/catch.hpp>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -51,6 +53,16 @@ inline Checked check_text(const std::string& text, driver::Stage until = driver:
   out.unit = driver::load_text("t.policy", text, until, out.sink);
   out.sink.finish();
   return out;
+}
+
+// The programs of the policies in policies/ (both seeds).
+inline std::vector<std::shared_ptr<const ir::Program>> seed_programs() {
+  diag::Sink sink;
+  auto units = driver::load_all({"policies"}, driver::Stage::lower, sink);
+  REQUIRE_FALSE(sink.has_errors());
+  std::vector<std::shared_ptr<const ir::Program>> programs;
+  for (const auto& u : units) programs.push_back(u.program);
+  return programs;
 }
 
 inline std::string read_file(const std::filesystem::path& path) {
