@@ -48,6 +48,22 @@ grep -q "decided differently" "$repo/out2" || fail "the hook shows the cases dec
 CLAUSE="$clause" .git/hooks/check-policies --staged --format github >"$repo/out3" 2>&1
 grep -q "::error file=.*title=L0502" "$repo/out3" || fail "github annotations: $(grep '::' "$repo/out3" | head -3)"
 
+# A changed case file runs against the policies beside it, as staged; a
+# broken policy kept elsewhere (a test fixture) does not stop it.
+git reset -q --hard HEAD
+mkdir -p fixtures && echo "policy broken {" >fixtures/broken.policy
+git add fixtures && git commit -qm "a fixture" --no-verify
+good='{"case": {"id": "c1", "policy": "beesender", "opened_at": "2026-08-11T14:05:00+02:00", "zone": "GMT+2", "plan": "business", "channel": "email", "contact": {"role": "admin", "authorized": true}, "category": "incident", "priority": "P2", "topic": "product"}, "expect": {"outcome": "covered"}}'
+echo "$good" >policies/sample.cases.jsonl
+git add policies/sample.cases.jsonl
+echo "$good" | sed 's/"covered"/"rejected"/' >policies/sample.cases.jsonl   # only in the working tree
+CLAUSE="$clause" .git/hooks/pre-commit >"$repo/out4" 2>&1 || fail "a good staged case file was refused: $(tail -5 "$repo/out4")"
+grep -q "== case files: policies/sample.cases.jsonl" "$repo/out4" || fail "the hook runs the changed case file"
+grep -qE " 0 failed" "$repo/out4" || fail "the staged case passes: $(tail -3 "$repo/out4")"
+git add policies/sample.cases.jsonl
+if CLAUSE="$clause" .git/hooks/pre-commit >"$repo/out5" 2>&1; then fail "a failing case file passed the hook"; fi
+grep -qE " 1 failed" "$repo/out5" || fail "the failing case is reported: $(tail -3 "$repo/out5")"
+
 [ "$failures" -eq 0 ] && echo "all hook checks passed" && exit 0
 echo "$failures hook checks failed"
 exit 1
