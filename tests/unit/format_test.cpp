@@ -97,50 +97,52 @@ TEST_CASE("format: the canonical layout") {
       "policy   t \"T\"{currency USD  zones GMT+3,GMT-2\n"
       "case{channel:email|portal priority:P1>P2>P3 category:request|incident}urgency priority\n"
       "hours weekdays=Mon-Fri 09:00-13:00,14:00-18:00;Sat 10:00-12:00  // short Saturday  \r\n"
-      "plan basic \"Basic\"{price 10%of x yearly registers email hours weekdays respond P1..P3 within 1 working hours}\n"
-      "base x\n"
-      "rules{reject r \"R\" when not(priority=P1 or category=request)and channel in email,portal}}\n";
+      R"(plan basic "Basic"{price 10%of x yearly registers email hours weekdays respond P1..P3 within 1 working hours}
+base x
+rules{reject r "R" when not(priority=P1 or category=request)and channel in email,portal}}
+)";
   std::string out = check_format("messy", messy);
   CHECK(out ==
-        "// head\n"
-        "policy t \"T\" {\n"
-        "  currency USD\n"
-        "  zones GMT+3, GMT-2\n"
-        "\n"
-        "  case {\n"
-        "    channel:  email | portal\n"
-        "    priority: P1 > P2 > P3\n"
-        "    category: request | incident\n"
-        "  }\n"
-        "\n"
-        "  urgency priority\n"
-        "  hours weekdays = Mon-Fri 09:00-13:00, 14:00-18:00; Sat 10:00-12:00  // short Saturday\n"
-        "\n"
-        "  plan basic \"Basic\" {\n"
-        "    price 10% of x per year\n"
-        "    registers email\n"
-        "    hours weekdays\n"
-        "    respond P1..P3 within 1 working hour\n"
-        "  }\n"
-        "\n"
-        "  base x\n"
-        "\n"
-        "  rules {\n"
-        "    reject r\n"
-        "      \"R\"\n"
-        "      when not (priority = P1 or category = request) and channel in email, portal\n"
-        "  }\n"
-        "}\n");
+        R"(// head
+policy t "T" {
+  currency USD
+  zones GMT+3, GMT-2
+
+  case {
+    channel:  email | portal
+    priority: P1 > P2 > P3
+    category: request | incident
+  }
+
+  urgency priority
+  hours weekdays = Mon-Fri 09:00-13:00, 14:00-18:00; Sat 10:00-12:00  // short Saturday
+
+  plan basic "Basic" {
+    price 10% of x per year
+    registers email
+    hours weekdays
+    respond P1..P3 within 1 working hour
+  }
+
+  base x
+
+  rules {
+    reject r
+      "R"
+      when not (priority = P1 or category = request) and channel in email, portal
+  }
+}
+)");
 }
 
 TEST_CASE("format: parentheses are kept exactly where the tree needs them") {
   auto text = testing_support::policy_with(
-      "rules {\n"
-      "  reject a \"x\" when (category = request or priority = P1) or channel = email\n"
-      "  reject b \"x\" when category = request and (priority = P1 and channel = email)\n"
-      "  reject c \"x\" when not not (category = request)\n"
-      "  reject d \"x\" when (((priority >= P2)))\n"
-      "}");
+      R"(rules {
+  reject a "x" when (category = request or priority = P1) or channel = email
+  reject b "x" when category = request and (priority = P1 and channel = email)
+  reject c "x" when not not (category = request)
+  reject d "x" when (((priority >= P2)))
+})");
   std::string out = check_format("parens", text);
   CHECK_THAT(out, Catch::Contains("when (category = request or priority = P1) or channel = email"));
   CHECK_THAT(out, Catch::Contains("when category = request and (priority = P1 and channel = email)"));

@@ -80,8 +80,8 @@ TEST_CASE("hostile policies: very long names, very many plans, very long extends
 
 TEST_CASE("hostile policies: two files defining the same policy") {
   namespace fs = std::filesystem;
-  fs::path dir = fs::temp_directory_path() / "clause-hostile-dup";
-  fs::create_directories(dir);
+  testing_support::ScratchDir scratch;
+  const fs::path& dir = scratch.path();
   std::ofstream(dir / "a.policy") << small_policy("");
   std::ofstream(dir / "b.policy") << small_policy("");
   diag::Sink sink;
@@ -89,7 +89,6 @@ TEST_CASE("hostile policies: two files defining the same policy") {
   bool found = false;
   for (const auto& d : sink.diagnostics()) found = found || d.code->id == "E0120";
   CHECK(found);
-  fs::remove_all(dir);
 }
 
 TEST_CASE("hostile policies: hours that are never open, or closed for a whole year") {

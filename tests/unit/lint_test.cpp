@@ -44,37 +44,75 @@ std::string underlined(const diag::Diagnostic& d) { return std::string(d.file->s
 
 // A policy with a guarantee whose bands are given by `bands`.
 std::string with_bands(const std::string& bands) {
-  return "policy t {\n  currency USD\n  case {\n    channel: email\n    p: P1 > P2\n    project: {\n      budget: money\n"
-         "      done: date\n    }\n  }\n  urgency p\n  registers email\n  guarantee {\n    starts after project.done\n"
-         "    lasts by project.budget {\n" + bands + "    }\n  }\n}\n";
+  return R"(policy t {
+  currency USD
+  case {
+    channel: email
+    p: P1 > P2
+    project: {
+      budget: money
+      done: date
+    }
+  }
+  urgency p
+  registers email
+  guarantee {
+    starts after project.done
+    lasts by project.budget {
+)" + bands + R"(    }
+  }
+}
+)";
 }
 
 const std::string plans_prefix =
-    "policy t {\n  currency USD\n  case {\n    channel: email | portal\n    p: P1 > P2\n    kind: a | b\n  }\n"
-    "  urgency p\n  hours week = Mon-Fri 09:00-18:00\n  hours all = 24/7\n  entitlements {\n    e1 \"One\"\n    e2 \"Two\"\n  }\n";
+    R"(policy t {
+  currency USD
+  case {
+    channel: email | portal
+    p: P1 > P2
+    kind: a | b
+  }
+  urgency p
+  hours week = Mon-Fri 09:00-18:00
+  hours all = 24/7
+  entitlements {
+    e1 "One"
+    e2 "Two"
+  }
+)";
 
 }  // namespace
 
 TEST_CASE("lint: band gaps and overlaps, at the exact boundary too") {
-  auto clean = lint_text(with_bands("      below 25000 USD: 30 calendar days\n      25000 USD to 75000 USD: 60 calendar days\n"
-                                    "      above 75000 USD: 90 calendar days\n"));
+  auto clean = lint_text(with_bands(R"(      below 25000 USD: 30 calendar days
+      25000 USD to 75000 USD: 60 calendar days
+      above 75000 USD: 90 calendar days
+)"));
   CHECK(clean.with("band-gap").empty());
   CHECK(clean.with("band-overlap").empty());
 
   // `below 25000` and `above 25000`: 25000 itself has no band.
-  auto gap = lint_text(with_bands("      below 25000 USD: 30 calendar days\n      above 25000 USD: 90 calendar days\n"));
+  auto gap = lint_text(with_bands(R"(      below 25000 USD: 30 calendar days
+      above 25000 USD: 90 calendar days
+)"));
   REQUIRE(gap.with("band-gap").size() == 1);
   CHECK_THAT(gap.with("band-gap")[0]->message, Catch::Contains("25000 USD"));
 
   // A range that stops short of the next.
-  auto hole = lint_text(with_bands("      below 25000 USD: 30 calendar days\n      30000 USD to 75000 USD: 60 calendar days\n"
-                                   "      above 75000 USD: 90 calendar days\n"));
+  auto hole = lint_text(with_bands(R"(      below 25000 USD: 30 calendar days
+      30000 USD to 75000 USD: 60 calendar days
+      above 75000 USD: 90 calendar days
+)"));
   REQUIRE(hole.with("band-gap").size() == 1);
   CHECK_THAT(hole.with("band-gap")[0]->message, Catch::Contains("25000 USD"));
 
   // Two inclusive ranges share 75000.
-  auto overlap = lint_text(with_bands("      below 25000 USD: 30 calendar days\n      25000 USD to 75000 USD: 60 calendar days\n"
-                                      "      75000 USD to 100000 USD: 90 calendar days\n      above 100000 USD: 120 calendar days\n"));
+  auto overlap = lint_text(with_bands(R"(      below 25000 USD: 30 calendar days
+      25000 USD to 75000 USD: 60 calendar days
+      75000 USD to 100000 USD: 90 calendar days
+      above 100000 USD: 120 calendar days
+)"));
   REQUIRE(overlap.with("band-overlap").size() == 1);
   CHECK_THAT(overlap.with("band-overlap")[0]->message, Catch::Contains("75000 USD falls in two bands"));
   CHECK(underlined(*overlap.with("band-overlap")[0]).starts_with("75000 USD to 100000 USD"));
@@ -82,9 +120,22 @@ TEST_CASE("lint: band gaps and overlaps, at the exact boundary too") {
 
 TEST_CASE("lint: a plan above another must not be worse on any term") {
   auto text = plans_prefix +
-              "  plan low {\n    registers email, portal\n    hours all\n    contacts 5\n    respond P1 within 1 working hour\n"
-              "    respond P2 within 4 working hours\n    includes e1\n  }\n"
-              "  plan high extends low {\n    registers email\n    hours week\n    contacts 3\n    respond P1 within 2 working hours\n  }\n}\n";
+              R"(  plan low {
+    registers email, portal
+    hours all
+    contacts 5
+    respond P1 within 1 working hour
+    respond P2 within 4 working hours
+    includes e1
+  }
+  plan high extends low {
+    registers email
+    hours week
+    contacts 3
+    respond P1 within 2 working hours
+  }
+}
+)";
   auto linted = lint_text(text);
   auto found = linted.with("tier-regression");
   INFO(linted.text());
@@ -100,14 +151,20 @@ TEST_CASE("lint: a plan above another must not be worse on any term") {
 
 TEST_CASE("lint: shadowed rules and conditions that never hold") {
   auto text = plans_prefix +
-              "  plan basic {\n    registers email, portal\n    hours week\n    respond P1, P2 within 4 working hours\n  }\n"
-              "  default plan basic\n"
-              "  rules {\n"
-              "    reject all_a \"A\" when kind = a\n"
-              "    not_covered a_p1 \"A and P1\" when kind = a and p = P1\n"
-              "    reject impossible \"never\" when kind = a and kind = b\n"
-              "    reject fine \"B\" when kind = b and p = P2\n"
-              "  }\n}\n";
+              R"(  plan basic {
+    registers email, portal
+    hours week
+    respond P1, P2 within 4 working hours
+  }
+  default plan basic
+  rules {
+    reject all_a "A" when kind = a
+    not_covered a_p1 "A and P1" when kind = a and p = P1
+    reject impossible "never" when kind = a and kind = b
+    reject fine "B" when kind = b and p = P2
+  }
+}
+)";
   auto linted = lint_text(text);
   INFO(linted.text());
   REQUIRE(linted.with("shadowed-rule").size() == 1);
@@ -119,10 +176,21 @@ TEST_CASE("lint: shadowed rules and conditions that never hold") {
 
 TEST_CASE("lint: declarations and values nothing uses") {
   auto text = plans_prefix +
-              "  holidays spare { 2026-12-25 }\n  communication email, fax\n  base unused_base\n"
-              "  plan basic {\n    registers email, portal\n    hours week\n    talks email\n    respond P1, P2 within 4 working hours\n"
-              "    includes e1\n  }\n"
-              "  rules {\n    reject r \"R\" when kind = a\n  }\n}\n";
+              R"(  holidays spare { 2026-12-25 }
+  communication email, fax
+  base unused_base
+  plan basic {
+    registers email, portal
+    hours week
+    talks email
+    respond P1, P2 within 4 working hours
+    includes e1
+  }
+  rules {
+    reject r "R" when kind = a
+  }
+}
+)";
   auto linted = lint_text(text);
   INFO(linted.text());
   const auto unused = linted.underlined_by("unused-declaration");
@@ -133,8 +201,16 @@ TEST_CASE("lint: declarations and values nothing uses") {
 
 TEST_CASE("lint: acknowledgements, with a reason, silence one finding each") {
   auto base = plans_prefix +
-              "  plan basic {\n    registers email, portal\n    hours week\n    respond P1, P2 within 4 working hours\n  }\n"
-              "  rules {\n    reject r when kind = a\n  }\n}\n";
+              R"(  plan basic {
+    registers email, portal
+    hours week
+    respond P1, P2 within 4 working hours
+  }
+  rules {
+    reject r when kind = a
+  }
+}
+)";
   auto plain = lint_text(base);
   CHECK(plain.with("rule-without-sentence").size() == 1);
   // Above the line it concerns, with a reason: silenced.
@@ -157,8 +233,16 @@ TEST_CASE("lint: acknowledgements, with a reason, silence one finding each") {
 
 TEST_CASE("lint: --deny raises, --allow silences") {
   auto base = plans_prefix +
-              "  plan basic {\n    registers email, portal\n    hours week\n    respond P1, P2 within 4 working hours\n  }\n"
-              "  rules {\n    reject r when kind = a\n  }\n}\n";
+              R"(  plan basic {
+    registers email, portal
+    hours week
+    respond P1, P2 within 4 working hours
+  }
+  rules {
+    reject r when kind = a
+  }
+}
+)";
   lint::Options deny;
   deny.deny = {"rule-without-sentence"};
   auto denied = lint_text(base, deny);
@@ -221,18 +305,28 @@ std::unique_ptr<Analyzed> analyze(const std::string& text) {
 
 TEST_CASE("lint: the structural analysis agrees with deciding every case") {
   auto text = plans_prefix +
-              "  plan basic {\n    registers email, portal\n    hours week\n    respond P1, P2 within 4 working hours\n  }\n"
-              "  plan gold {\n    registers email\n    hours all\n    respond P1, P2 within 1 working hour\n  }\n"
-              "  default plan basic\n"
-              "  rules {\n"
-              "    reject all_a \"A\" when kind = a\n"
-              "    not_covered a_p1 \"A and P1\" when kind = a and p = P1\n"
-              "    reject impossible \"never\" when kind = a and kind = b\n"
-              "    reject fine \"B\" when kind = b and p = P2\n"
-              "    reject portal_gold \"never\" when plan = gold and channel in plan.registers and channel = portal\n"
-              "    reject wide \"either\" when (kind = b or p = P1) and not contact.authorized\n"
-              "    limited narrow \"inside wide\" when kind = b and not contact.authorized\n"
-              "  }\n}\n";
+              R"(  plan basic {
+    registers email, portal
+    hours week
+    respond P1, P2 within 4 working hours
+  }
+  plan gold {
+    registers email
+    hours all
+    respond P1, P2 within 1 working hour
+  }
+  default plan basic
+  rules {
+    reject all_a "A" when kind = a
+    not_covered a_p1 "A and P1" when kind = a and p = P1
+    reject impossible "never" when kind = a and kind = b
+    reject fine "B" when kind = b and p = P2
+    reject portal_gold "never" when plan = gold and channel in plan.registers and channel = portal
+    reject wide "either" when (kind = b or p = P1) and not contact.authorized
+    limited narrow "inside wide" when kind = b and not contact.authorized
+  }
+}
+)";
   auto a = analyze(text);
   CHECK(a->rule("a_p1").beaten_by == a->index("all_a"));
   CHECK(a->rule("impossible").never_true);
@@ -250,18 +344,24 @@ TEST_CASE("lint: the structural analysis agrees with deciding every case") {
 
 TEST_CASE("lint: the structural analysis finds rules that several earlier rules cover together") {
   auto text = plans_prefix +
-              "  plan basic {\n    registers email, portal\n    hours week\n    respond P1, P2 within 4 working hours\n  }\n"
-              "  default plan basic\n"
-              "  rules {\n"
-              "    reject b_p1 \"B, P1\" when kind = b and p = P1\n"
-              "    not_covered b_p2 \"B, P2\" when kind = b and p = P2\n"
-              "    limited all_b \"all B\" when kind = b\n"
-              "    reject a_auth \"A, authorized\" when kind = a and contact.authorized\n"
-              "    reject a_email \"A by email\" when kind = a and not contact.authorized and channel = email\n"
-              "    limited a_any \"A\" when kind = a\n"
-              "    reject a_rest \"A, unauthorized, portal\" when kind = a and channel = portal\n"
-              "    limited either \"one of two\" when (kind = a and p = P1) or (kind = b and contact.authorized)\n"
-              "  }\n}\n";
+              R"(  plan basic {
+    registers email, portal
+    hours week
+    respond P1, P2 within 4 working hours
+  }
+  default plan basic
+  rules {
+    reject b_p1 "B, P1" when kind = b and p = P1
+    not_covered b_p2 "B, P2" when kind = b and p = P2
+    limited all_b "all B" when kind = b
+    reject a_auth "A, authorized" when kind = a and contact.authorized
+    reject a_email "A by email" when kind = a and not contact.authorized and channel = email
+    limited a_any "A" when kind = a
+    reject a_rest "A, unauthorized, portal" when kind = a and channel = portal
+    limited either "one of two" when (kind = a and p = P1) or (kind = b and contact.authorized)
+  }
+}
+)";
   auto a = analyze(text);
   CHECK(a->rule("all_b").beaten_by < 0);
   CHECK(a->rule("all_b").beaten_together == std::vector<int>{a->index("b_p1"), a->index("b_p2")});
@@ -278,12 +378,18 @@ TEST_CASE("lint: the structural analysis finds rules that several earlier rules 
 
   // One earlier rule whose conjunctions hold the later rule only together.
   auto split = plans_prefix +
-               "  plan basic {\n    registers email, portal\n    hours week\n    respond P1, P2 within 4 working hours\n  }\n"
-               "  default plan basic\n"
-               "  rules {\n"
-               "    reject by_p \"A, either P\" when (kind = a and p = P1) or (kind = a and p = P2)\n"
-               "    limited all_a \"all A\" when kind = a\n"
-               "  }\n}\n";
+               R"(  plan basic {
+    registers email, portal
+    hours week
+    respond P1, P2 within 4 working hours
+  }
+  default plan basic
+  rules {
+    reject by_p "A, either P" when (kind = a and p = P1) or (kind = a and p = P2)
+    limited all_a "all A" when kind = a
+  }
+}
+)";
   auto b = analyze(split);
   CHECK(b->rule("all_a").beaten_by == b->index("by_p"));
   CHECK(b->rule("all_a").beaten_together.empty());
@@ -317,10 +423,25 @@ TEST_CASE("lint: on random policies, what the structural analysis reports, decid
   int reported = 0, confirmed = 0, found_by_deciding = 0;
   for (int n = 0; n < 150; ++n) {
     std::string text =
-        "policy t {\n  currency USD\n  case {\n    channel: email | portal\n    p: P1 > P2 > P3\n    kind: a | b | c\n"
-        "    facts: set of x | y = {}\n    budget: money\n  }\n  urgency p\n  hours week = Mon-Fri 09:00-18:00\n"
-        "  plan basic {\n    registers email, portal\n    hours week\n    respond P1, P2, P3 within 4 working hours\n  }\n"
-        "  default plan basic\n  rules {\n";
+        R"(policy t {
+  currency USD
+  case {
+    channel: email | portal
+    p: P1 > P2 > P3
+    kind: a | b | c
+    facts: set of x | y = {}
+    budget: money
+  }
+  urgency p
+  hours week = Mon-Fri 09:00-18:00
+  plan basic {
+    registers email, portal
+    hours week
+    respond P1, P2, P3 within 4 working hours
+  }
+  default plan basic
+  rules {
+)";
     const std::size_t rules = 3 + pick(4);
     for (std::size_t r = 0; r < rules; ++r) {
       text += "    " + std::string(actions[pick(3)]) + " r" + std::to_string(r) + " \"rule\" when " + condition() + "\n";

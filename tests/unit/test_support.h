@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -19,16 +20,16 @@ namespace clause::testing_support {
 
 // A minimal valid policy with `body` appended inside it.
 inline std::string policy_with(const std::string& body) {
-  return "policy t \"T\" {\n"
-         "  currency USD\n"
-         "  case {\n"
-         "    channel: email | portal\n"
-         "    priority: P1 > P2 > P3\n"
-         "    category: request | incident\n"
-         "  }\n"
-         "  urgency priority\n"
-         "  hours weekdays = Mon-Fri 09:00-18:00\n" +
-         body + "\n}\n";
+  return R"(policy t "T" {
+  currency USD
+  case {
+    channel: email | portal
+    priority: P1 > P2 > P3
+    category: request | incident
+  }
+  urgency priority
+  hours weekdays = Mon-Fri 09:00-18:00
+)" + body + "\n}\n";
 }
 
 struct Checked {
@@ -64,6 +65,27 @@ inline std::vector<std::shared_ptr<const ir::Program>> seed_programs() {
   for (const auto& u : units) programs.push_back(u.program);
   return programs;
 }
+
+// A fresh folder of its own under the system's temporary folder, removed
+// with this object: tests never share a fixed name.
+class ScratchDir {
+ public:
+  ScratchDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "clause-test-XXXXXX").string();
+    REQUIRE(mkdtemp(pattern.data()) != nullptr);
+    path_ = pattern;
+  }
+  ~ScratchDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
 
 inline std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
