@@ -16,7 +16,7 @@ namespace clause::caseio {
 namespace {
 
 namespace od = simdjson::ondemand;
-using sema::FieldType;
+using lang::FieldType;
 
 constexpr std::size_t max_errors = 20;
 

@@ -104,7 +104,7 @@ std::string reason_text(const ir::Program& program, const eval::Decision& d, con
     case ReasonRef::Kind::guarantee_channel:
       return g.title + ": cases are not registered through this channel";
     case ReasonRef::Kind::rule:
-      if (program.rules[ref.index].action == syntax::Rule::Action::lower) {
+      if (program.rules[ref.index].action == lang::RuleAction::lower) {
         for (std::uint8_t i = 0; i < d.lowering_count; ++i) {
           const auto& l = d.lowerings[i];
           if (l.rule == ref.index) {

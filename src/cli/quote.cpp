@@ -1,3 +1,4 @@
+#include <optional>
 #include <ostream>
 
 #include "cli/commands.h"
@@ -39,10 +40,9 @@ int run_quote(const QuoteOptions& options, Io& io) {
     return exit_code::usage;
   }
 
-  const sema::Price& price = plan->price;
-  money::Decimal amount;
-  money::Decimal base;
-  if (price.kind == syntax::Price::Kind::percent) {
+  const money::Price& price = plan->price;
+  std::optional<money::Decimal> given;
+  if (price.kind == lang::PriceKind::percent) {
     if (options.base.empty()) {
       io.err << "clause quote: the " << plan->title << " plan costs " << price.percent.to_string() << "% of "
              << price.base << ": give the amount with --base, as in --base 60000\n";
@@ -57,21 +57,18 @@ int run_quote(const QuoteOptions& options, Io& io) {
       io.err << "clause quote: --base: expected an amount in " << program.currency << ", got " << parsed->currency << "\n";
       return exit_code::usage;
     }
-    base = parsed->amount;
-    amount = base.percent(price.percent);
-  } else if (price.kind == syntax::Price::Kind::amount) {
-    amount = price.amount;
+    given = parsed->amount;
   }
-  // Cents, ties to even (CONTRACT.md 5).
-  std::string total = amount.rounded(2).to_string(2);
-  std::string period = price.period == syntax::Price::Period::year    ? "year"
-                       : price.period == syntax::Price::Period::month ? "month"
-                                                                      : "";
+  // INVARIANT: a percentage has its base by now, so quoting cannot fail.
+  const money::Quote q = *money::quote(price, given);
+  const money::Decimal& base = q.base;
+  std::string total = q.total.to_string(2);
+  std::string period(money::period_unit(price.period));
   if (options.format == diag::Format::json) {
     io.out << "{\"policy\":" << json_quote(program.name) << ",\"plan\":" << json_quote(plan->id)
            << ",\"price\":" << json_quote(total) << ",\"currency\":" << json_quote(program.currency)
            << ",\"period\":" << (period.empty() ? "null" : json_quote(period));
-    if (price.kind == syntax::Price::Kind::percent) {
+    if (price.kind == lang::PriceKind::percent) {
       io.out << ",\"percent\":" << json_quote(price.percent.to_string()) << ",\"base\":" << json_quote(price.base)
              << ",\"base_amount\":" << json_quote(base.to_string(2));
     }
@@ -80,14 +77,14 @@ int run_quote(const QuoteOptions& options, Io& io) {
   }
   io.out << plan->title << " (" << program.title << "): ";
   switch (price.kind) {
-    case syntax::Price::Kind::free: io.out << "free"; break;
-    case syntax::Price::Kind::percent:
+    case lang::PriceKind::free: io.out << "free"; break;
+    case lang::PriceKind::percent:
       io.out << price.percent.to_string() << "% of " << price.base << " " << base.to_string(2) << " " << program.currency
              << " = " << total << " " << program.currency;
       break;
-    case syntax::Price::Kind::amount: io.out << total << " " << program.currency; break;
+    case lang::PriceKind::amount: io.out << total << " " << program.currency; break;
   }
-  if (!period.empty() && price.kind != syntax::Price::Kind::free) io.out << " per " << period;
+  if (!period.empty() && price.kind != lang::PriceKind::free) io.out << " per " << period;
   io.out << "\n";
   return exit_code::ok;
 }

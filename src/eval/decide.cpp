@@ -5,23 +5,23 @@
 namespace clause::eval {
 namespace {
 
-using syntax::Expr;
+using Op = lang::CompareOp;
 
 template <typename T>
-bool compare(Expr::Op op, const T& a, const T& b) {
+bool compare(Op op, const T& a, const T& b) {
   switch (op) {
-    case Expr::Op::eq: return a == b;
-    case Expr::Op::ne: return a != b;
-    case Expr::Op::lt: return a < b;
-    case Expr::Op::le: return a <= b;
-    case Expr::Op::gt: return a > b;
-    case Expr::Op::ge: return a >= b;
+    case Op::eq: return a == b;
+    case Op::ne: return a != b;
+    case Op::lt: return a < b;
+    case Op::le: return a <= b;
+    case Op::gt: return a > b;
+    case Op::ge: return a >= b;
   }
   return false;
 }
 
 // Ordered values are listed most urgent first, so "more" (>) is a smaller index.
-bool compare_ordered(Expr::Op op, int index, int value) { return compare(op, value, index); }
+bool compare_ordered(Op op, int index, int value) { return compare(op, value, index); }
 
 std::uint64_t registered_channels(const ir::Program& program, int plan) {
   return plan >= 0 ? program.plans[static_cast<std::size_t>(plan)].registers : program.policy_registers;
@@ -43,17 +43,7 @@ int guarantee_days(const ir::Guarantee& g, const Case& c) {
 
 }  // namespace
 
-std::string_view outcome_name(Outcome outcome) {
-  switch (outcome) {
-    case Outcome::covered: return "covered";
-    case Outcome::limited: return "limited";
-    case Outcome::billable: return "billable";
-    case Outcome::not_covered: return "not_covered";
-    case Outcome::rejected: return "rejected";
-    case Outcome::invalid: return "invalid";
-  }
-  return "invalid";
-}
+std::string_view outcome_name(Outcome outcome) { return lang::text(outcome); }
 
 void Case::reset(const ir::Program& program) {
   id.clear();
@@ -165,7 +155,7 @@ Decision decide(const ir::Program& program, const Case& c, Trace* trace) {
   for (std::uint16_t r : program.deciding) {
     if (!rule_holds(r)) continue;
     d.add_reason(ReasonRef::Kind::rule, r);
-    using A = syntax::Rule::Action;
+    using A = lang::RuleAction;
     switch (program.rules[r].action) {
       case A::reject: d.outcome = Outcome::rejected; break;
       case A::not_covered: d.outcome = Outcome::not_covered; break;
@@ -247,13 +237,13 @@ Decision decide(const ir::Program& program, const Case& c, Trace* trace) {
     }
   }
 
-  if (program.otherwise == sema::Otherwise::time_and_materials) {
+  if (program.otherwise == lang::Otherwise::time_and_materials) {
     d.outcome = Outcome::billable;
     d.basis = Basis::time_and_materials;
     d.add_reason(ReasonRef::Kind::otherwise);
   } else {
     d.outcome = Outcome::not_covered;
-    d.add_reason(program.otherwise == sema::Otherwise::not_covered ? ReasonRef::Kind::otherwise
+    d.add_reason(program.otherwise == lang::Otherwise::not_covered ? ReasonRef::Kind::otherwise
                                                                    : ReasonRef::Kind::no_basis);
   }
   return d;

@@ -34,7 +34,7 @@ struct Case {
   void reset(const ir::Program& program);
 };
 
-enum class Outcome : std::uint8_t { covered, limited, billable, not_covered, rejected, invalid };
+using lang::Outcome;
 enum class Basis : std::uint8_t { none, guarantee, plan, time_and_materials };
 
 std::string_view outcome_name(Outcome outcome);

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "sema/check.h"
 
 namespace clause::ir {
 namespace {
@@ -96,7 +95,7 @@ class Lowering {
       plan.id = p.id;
       plan.title = p.title;
       plan.basis = "plan:" + p.id;
-      plan.reason_id = std::string(sema::reason_ids::plan_prefix) + p.id;
+      plan.reason_id = std::string(lang::reason_ids::plan_prefix) + p.id;
       plan.at = at(p.span);
       plan.hours = p.hours;
       plan.registers = bits(p.registers);
@@ -116,7 +115,7 @@ class Lowering {
     out_.default_plan = in_.default_plan;
     if (in_.default_plan >= 0) {
       const auto& plan = in_.plans[in_.default_plan];
-      out_.default_plan_reason = reason(std::string(sema::reason_ids::default_plan), in_.default_plan_span,
+      out_.default_plan_reason = reason(std::string(lang::reason_ids::default_plan), in_.default_plan_span,
                                         "No plan given: every customer holds the " + plan.title + " plan");
     }
     if (in_.has_registers) out_.policy_registers = bits(in_.registers);
@@ -133,9 +132,7 @@ class Lowering {
     if (out.banded) out.amount = out_.fields[g.amount_field].slot;
     for (const auto& b : g.bands) {
       Band band;
-      band.kind = b.kind == syntax::Band::Kind::below   ? Band::Kind::below
-                  : b.kind == syntax::Band::Kind::above ? Band::Kind::above
-                                                        : Band::Kind::between;
+      band.kind = b.kind;
       band.low = b.low;
       band.high = b.high;
       band.days = b.days;
@@ -152,7 +149,7 @@ class Lowering {
     }
     out.registers = g.has_registers || in_.has_registers ? bits(g.registers) : ~std::uint64_t{0};
     out.includes = bits(g.includes);
-    out.reason = reason(std::string(sema::reason_ids::guarantee), g.span, g.title);
+    out.reason = reason(std::string(lang::reason_ids::guarantee), g.span, g.title);
   }
 
   void rules() {
@@ -163,7 +160,7 @@ class Lowering {
       rule.lower_to = r.lower_to;
       rule.reason = reason(r.id, r.span, r.text.empty() ? r.id : r.text);
       auto index = static_cast<std::uint16_t>(out_.rules.size());
-      using A = syntax::Rule::Action;
+      using A = lang::RuleAction;
       switch (r.action) {
         case A::lower: out_.lowering.push_back(index); break;
         case A::outside_plan: out_.outside_plan.push_back(index); break;
@@ -176,8 +173,8 @@ class Lowering {
 
   void otherwise() {
     out_.otherwise = in_.otherwise;
-    std::string_view id = sema::reason_ids::otherwise;
-    if (in_.otherwise == sema::Otherwise::time_and_materials) {
+    std::string_view id = lang::reason_ids::otherwise;
+    if (in_.otherwise == lang::Otherwise::time_and_materials) {
       out_.otherwise_reason = reason(std::string(id), in_.otherwise_span,
                                      "No plan or guarantee covers the case: support is billed as time and materials");
     } else {
@@ -191,8 +188,6 @@ class Lowering {
     auto index = static_cast<std::uint32_t>(out_.nodes.size());
     out_.nodes.emplace_back();
     Node node;
-    node.source_kind = c.kind;
-    node.span = c.span;
     node.field = c.field;
     node.op = c.op;
     if (c.field >= 0) node.slot = out_.fields[c.field].slot.index;

@@ -13,12 +13,13 @@
 
 #include "calendar/working_hours.h"
 #include "calendar/zone.h"
+#include "lang/words.h"
 #include "money/decimal.h"
-#include "sema/checked.h"
+#include "money/price.h"
 
 namespace clause::ir {
 
-using sema::FieldType;
+using lang::FieldType;
 
 // Where a field's value lives in a Case: one array per kind.
 struct Slot {
@@ -54,11 +55,11 @@ struct Plan {
   int hours = -1;                    // index into Program::hours
   std::uint64_t registers = 0;       // channel value bits
   std::uint64_t includes = 0;        // entitlement bits
-  sema::Price price;
+  money::Price price;
 };
 
 struct Band {
-  enum class Kind : std::uint8_t { below, above, between };
+  using Kind = lang::BandKind;
   Kind kind = Kind::between;
   money::Decimal low;
   money::Decimal high;
@@ -74,17 +75,15 @@ struct Node {
     plan_in, plan_cmp, channel_registered, plan_includes, always
   };
   Kind kind = Kind::always;
-  sema::Cond::Kind source_kind = sema::Cond::Kind::all;
-  syntax::Expr::Op op = syntax::Expr::Op::eq;
+  lang::CompareOp op = lang::CompareOp::eq;
   std::uint16_t slot = 0;            // the field's slot index in its kind's array
   std::uint16_t count = 0;           // children
   std::uint32_t size = 1;            // nodes in this subtree
   std::uint64_t mask = 0;            // enum_in, set_has, plan_includes, channel_registered
   int value = 0;                     // ordered_cmp, plan_cmp, date_cmp (days), channel_registered (-1: the
                                      // case's channel), plan_in (offset of its bits in Program::plan_sets)
-  int field = -1;                    // for traces
+  int field = -1;                    // the field tested (the urgency is read after lowering; traces name it)
   money::Decimal amount;             // money_cmp
-  sema::Loc span;
 };
 
 struct Reason {
@@ -94,7 +93,7 @@ struct Reason {
 };
 
 struct Rule {
-  syntax::Rule::Action action = syntax::Rule::Action::reject;
+  lang::RuleAction action = lang::RuleAction::reject;
   std::uint32_t when = 0;            // root node index
   int lower_to = -1;
   Reason reason;
@@ -132,7 +131,7 @@ struct Program {
   std::vector<calendar::Zone> zones; // empty: any zone
   std::vector<std::string> zone_names;
 
-  std::vector<Field> fields;         // same indices as sema::Checked::fields
+  std::vector<Field> fields;         // same indices as the checked policy's fields
   std::vector<int> top_fields;       // declared top-level fields (not contact)
   SlotCounts slots;
   int urgency_field = -1;
@@ -165,7 +164,7 @@ struct Program {
   std::vector<std::uint16_t> outside_plan;
   std::vector<std::uint16_t> outside_guarantee;
 
-  sema::Otherwise otherwise = sema::Otherwise::none;
+  lang::Otherwise otherwise = lang::Otherwise::none;
   Reason otherwise_reason;
   Reason no_basis_reason;
 

@@ -14,15 +14,4 @@ namespace clause::sema {
 // checked policy only when there were none.
 std::optional<Checked> check(const syntax::Policy& policy, const diag::SourcePtr& file, diag::Sink& sink);
 
-// The fields every case has whatever the policy declares (CONTRACT.md 1).
-inline constexpr std::string_view builtin_fields[] = {"id", "policy", "opened_at", "zone", "plan", "contact"};
-
-// The reason ids the evaluator uses for steps that are not authored rules.
-namespace reason_ids {
-inline constexpr std::string_view default_plan = "default_plan";
-inline constexpr std::string_view guarantee = "guarantee";
-inline constexpr std::string_view otherwise = "otherwise";
-inline constexpr std::string_view plan_prefix = "plan.";
-}  // namespace reason_ids
-
 }  // namespace clause::sema

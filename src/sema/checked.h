@@ -12,14 +12,16 @@
 
 #include "calendar/working_hours.h"
 #include "calendar/zone.h"
+#include "lang/words.h"
 #include "money/decimal.h"
+#include "money/price.h"
 #include "syntax/ast.h"
 
 namespace clause::sema {
 
 using syntax::Loc;
 
-enum class FieldType { enumeration, ordered, set, money, date, timestamp, boolean, record };
+using lang::FieldType;
 
 // A field of the case, flattened: records are fields too, and their members
 // name their parent.
@@ -38,10 +40,11 @@ struct Field {
   int value_index(std::string_view value) const;   // -1 if not a value
 };
 
-// A length of time as written, and its exact length.
-struct Span {
+// A length of time as written, and its exact length. (Not a diag::Span,
+// which is a range of bytes in a file.)
+struct Length {
   money::Decimal amount;                                  // as written (4, 0.5, 30)
-  syntax::Duration::Unit unit = syntax::Duration::Unit::hours;
+  lang::TimeUnit unit = lang::TimeUnit::hours;
   bool working = true;                                    // working or calendar clock
   std::chrono::microseconds length{0};
   Loc span;
@@ -62,18 +65,14 @@ struct Entitlement {
   Loc span;
 };
 
-struct Price {
-  syntax::Price::Kind kind = syntax::Price::Kind::free;
-  money::Decimal percent;
-  std::string base;                  // percent: a declared base or a case money field
-  int base_field = -1;               // the case field, when the base is one
-  money::Decimal amount;             // amount
-  syntax::Price::Period period = syntax::Price::Period::none;
+// The terms the compiled policy keeps, and where they came from.
+struct Price : money::Price {
+  int base_field = -1;               // percent: the case field, when the base is one
   Loc span;
 };
 
 struct Target {
-  Span within;
+  Length within;
   Loc span;                          // the `respond` line
 };
 
@@ -125,7 +124,7 @@ struct Cond {
   std::vector<Cond> children;
   int field = -1;
   std::vector<int> values;      // enum_in: value indices; plan_in: plan indices (-1 = none)
-  syntax::Expr::Op op = syntax::Expr::Op::eq;
+  lang::CompareOp op = lang::CompareOp::eq;
   int value = -1;               // ordered_cmp, set_has, plan_cmp, plan_includes
   money::Decimal amount;        // money_cmp
   int days = 0;                 // date_cmp: days since 1970-01-01
@@ -133,7 +132,7 @@ struct Cond {
 };
 
 struct Band {
-  syntax::Band::Kind kind = syntax::Band::Kind::between;
+  lang::BandKind kind = lang::BandKind::between;
   money::Decimal low;            // between (inclusive), above (exclusive)
   money::Decimal high;           // between (inclusive), below (exclusive)
   int days = 0;
@@ -163,7 +162,7 @@ struct Guarantee {
 };
 
 struct Rule {
-  syntax::Rule::Action action = syntax::Rule::Action::reject;
+  lang::RuleAction action = lang::RuleAction::reject;
   std::string id;
   std::string text;
   Cond when;
@@ -172,7 +171,7 @@ struct Rule {
   Loc decl_span;
 };
 
-enum class Otherwise { none, time_and_materials, not_covered };
+using lang::Otherwise;
 
 struct Checked {
   std::string name;

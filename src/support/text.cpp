@@ -72,4 +72,36 @@ std::string json_quote(std::string_view text) {
   return out;
 }
 
+std::optional<std::string> did_you_mean(std::string_view word, std::span<const std::string> candidates) {
+  if (auto guess = closest_match(word, candidates)) return "did you mean `" + *guess + "`?";
+  return std::nullopt;
+}
+
+std::string join(std::span<const std::string> words, std::string_view separator) {
+  std::string out;
+  for (const auto& w : words) {
+    if (!out.empty()) out += separator;
+    out += w;
+  }
+  return out;
+}
+
+std::string backticked_list(std::span<const std::string> words) {
+  std::string out;
+  for (const auto& w : words) {
+    if (!out.empty()) out += ", ";
+    out += "`" + w + "`";
+  }
+  return out;
+}
+
+std::string one_of(std::span<const std::string> words) {
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i) out += i + 1 == words.size() ? " or " : ", ";
+    out += words[i];
+  }
+  return out;
+}
+
 }  // namespace clause

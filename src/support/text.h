@@ -17,6 +17,19 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 // as close.
 std::optional<std::string> closest_match(std::string_view word, std::span<const std::string> candidates);
 
+// "did you mean `x`?" when `word` is a likely typo of one candidate (see
+// closest_match): the one wording of a suggestion, everywhere.
+std::optional<std::string> did_you_mean(std::string_view word, std::span<const std::string> candidates);
+
+// The words with `separator` between them.
+std::string join(std::span<const std::string> words, std::string_view separator = ", ");
+
+// "`a`, `b`, `c`": the author's words as a message shows them.
+std::string backticked_list(std::span<const std::string> words);
+
+// "a, b or c": choices as a sentence gives them.
+std::string one_of(std::span<const std::string> words);
+
 // Appends `text` to `out` as the inside of a JSON string (no quotes).
 void append_json_escaped(std::string& out, std::string_view text);
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "diag/source.h"
+#include "lang/words.h"
 
 namespace clause::syntax {
 
@@ -67,8 +68,8 @@ struct DateLit {
 };
 
 struct Duration {
-  enum class Clock { working, calendar };
-  enum class Unit { minutes, hours, days };
+  using Clock = lang::Clock;
+  using Unit = lang::TimeUnit;
   Number amount;
   Clock clock = Clock::working;
   Unit unit = Unit::hours;
@@ -81,7 +82,7 @@ struct Duration {
 struct FieldDecl;
 
 struct TypeExpr {
-  enum class Kind { enumeration, ordered, set, money, date, timestamp, boolean, record };
+  using Kind = lang::FieldType;
   Kind kind = Kind::enumeration;
   std::vector<Name> values;           // enumeration, ordered (most urgent first), set
   std::vector<FieldDecl> fields;      // record
@@ -169,7 +170,7 @@ struct Operand {
 
 struct Expr {
   enum class Kind { all, any, negation, test, compare, in, not_in, has };
-  enum class Op { eq, ne, lt, le, gt, ge };
+  using Op = lang::CompareOp;
   Kind kind = Kind::test;
   std::vector<Expr> children;   // all (and), any (or), negation (one child)
   Ref subject;                  // test, compare, in, not_in, has
@@ -182,8 +183,8 @@ struct Expr {
 // ---- Plans ----------------------------------------------------------------------
 
 struct Price {
-  enum class Kind { free, percent, amount };
-  enum class Period { none, year, month };
+  using Kind = lang::PriceKind;
+  using Period = lang::PricePeriod;
   Kind kind = Kind::free;
   Number percent;      // percent
   Ref base;            // percent: what it is a percentage of
@@ -201,7 +202,7 @@ struct UrgencyRange {
 };
 
 struct PlanItem {
-  enum class Kind { price, registers, talks, hours, registration, contacts, respond, no_target, includes };
+  using Kind = lang::PlanTerm;
   Kind kind = Kind::price;
   Price price;
   std::vector<Name> names;             // registers, talks, includes
@@ -225,7 +226,7 @@ struct PlanDecl {
 // ---- Guarantee --------------------------------------------------------------------
 
 struct Band {
-  enum class Kind { below, above, between };
+  using Kind = lang::BandKind;
   Kind kind = Kind::between;
   bool from_word = false;   // `from 25000 USD to ...` (kept for the formatter)
   MoneyLit low;             // between, above
@@ -246,7 +247,7 @@ struct Clause {
 };
 
 struct GuaranteeItem {
-  enum class Kind { starts, lasts, covers, excludes, promptly, registers, includes };
+  using Kind = lang::GuaranteeTerm;
   Kind kind = Kind::starts;
   Ref ref;                      // starts after REF; lasts by REF
   bool banded = false;          // lasts by REF { bands }
@@ -268,7 +269,7 @@ struct GuaranteeDecl {
 // ---- Rules ---------------------------------------------------------------------------
 
 struct Rule {
-  enum class Action { reject, not_covered, limited, lower, outside_plan, outside_guarantee };
+  using Action = lang::RuleAction;
   Action action = Action::reject;
   Name id;
   std::optional<Text> text;
@@ -281,7 +282,7 @@ struct Rule {
 // ---- Tests ---------------------------------------------------------------------------
 
 struct ExpectItem {
-  enum class Kind { basis, priority, due, within, no_response, rule, error };
+  using Kind = lang::ExpectTerm;
   Kind kind = Kind::basis;
   std::string value;    // basis: "guarantee", "time_and_materials", "plan:ID"; priority; due; rule; error field
   Duration within;
