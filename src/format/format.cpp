@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "support/text.h"
+#include "syntax/parse.h"
 
 namespace clause::format {
 namespace {
@@ -11,27 +12,10 @@ using namespace syntax;
 
 constexpr std::size_t width = 100;
 
-std::string quote(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      default: out += c;
-    }
-  }
-  return out + "\"";
-}
-
 std::string join(const std::vector<Name>& names, std::string_view separator = ", ") {
-  std::string out;
-  for (const auto& n : names) {
-    if (!out.empty()) out += separator;
-    out += n.text;
-  }
-  return out;
+  std::vector<std::string> texts;
+  for (const auto& n : names) texts.push_back(n.text);
+  return clause::join(texts, separator);
 }
 
 std::string two_digits(int n) { return std::string(1, static_cast<char>('0' + n / 10)) + static_cast<char>('0' + n % 10); }
@@ -39,9 +23,8 @@ std::string two_digits(int n) { return std::string(1, static_cast<char>('0' + n 
 std::string clock(const ClockTime& t) { return two_digits(t.hour) + ":" + two_digits(t.minute); }
 
 std::string duration(const Duration& d) {
-  std::string unit = d.unit == Duration::Unit::minutes ? "minute" : d.unit == Duration::Unit::hours ? "hour" : "day";
-  if (d.amount.text != "1") unit += "s";
-  return d.amount.text + (d.clock == Duration::Clock::working ? " working " : " calendar ") + unit;
+  std::string_view unit = d.amount.text == "1" ? lang::singular(d.unit) : lang::text(d.unit);
+  return d.amount.text + " " + std::string(lang::text(d.clock)) + " " + std::string(unit);
 }
 
 std::string money(const MoneyLit& m) { return m.amount.text + " " + m.currency.text; }
@@ -121,8 +104,7 @@ std::string expr(const Expr& e) {
     }
     case Expr::Kind::test: return e.subject.dotted();
     case Expr::Kind::compare: {
-      static constexpr std::string_view ops[] = {"=", "!=", "<", "<=", ">", ">="};
-      return e.subject.dotted() + " " + std::string(ops[static_cast<int>(e.op)]) + " " + operand(e.operands.at(0));
+      return e.subject.dotted() + " " + std::string(lang::text(e.op)) + " " + operand(e.operands.at(0));
     }
     case Expr::Kind::has: return e.subject.dotted() + " has " + operand(e.operands.at(0));
     case Expr::Kind::in:
@@ -143,17 +125,17 @@ std::string field_type(const TypeExpr& t) {
     case TypeExpr::Kind::enumeration: return join(t.values, " | ");
     case TypeExpr::Kind::ordered: return join(t.values, " > ");
     case TypeExpr::Kind::set: return "set of " + join(t.values, " | ");
-    case TypeExpr::Kind::money: return "money";
-    case TypeExpr::Kind::date: return "date";
-    case TypeExpr::Kind::timestamp: return "timestamp";
-    case TypeExpr::Kind::boolean: return "bool";
+    case TypeExpr::Kind::money:
+    case TypeExpr::Kind::date:
+    case TypeExpr::Kind::timestamp:
+    case TypeExpr::Kind::boolean: return std::string(lang::text(t.kind));
     case TypeExpr::Kind::record: return "{";
   }
   return "";
 }
 
 std::string price(const Price& p) {
-  std::string period = p.period == Price::Period::year ? " per year" : p.period == Price::Period::month ? " per month" : "";
+  std::string period = p.period == Price::Period::none ? "" : " " + std::string(lang::text(p.period));
   switch (p.kind) {
     case Price::Kind::free: return "free";
     case Price::Kind::percent: return p.percent.text + "% of " + p.base.dotted() + period;
@@ -373,7 +355,7 @@ class Formatter {
 
   std::string run() {
     std::string head = "policy " + policy_.name.text;
-    if (policy_.title) head += " " + quote(policy_.title->value);
+    if (policy_.title) head += " " + quote_text(policy_.title->value);
     p_.open(head + " {", policy_.span.begin, policy_.title ? policy_.title->span.end : policy_.name.span.end);
     bool previous_block = false;
     for (const auto& member : policy_.members) {
@@ -399,7 +381,7 @@ class Formatter {
     p_.line("zones " + zones, d.span);
   }
   void write(const UrgencyDecl& d) { p_.line("urgency " + d.field.text, d.span); }
-  void write(const BaseDecl& d) { p_.line("base " + d.name.text + (d.text ? " " + quote(d.text->value) : ""), d.span); }
+  void write(const BaseDecl& d) { p_.line("base " + d.name.text + (d.text ? " " + quote_text(d.text->value) : ""), d.span); }
   void write(const CommunicationDecl& d) { p_.line("communication " + join(d.names), d.span); }
   void write(const RegistersDecl& d) { p_.line("registers " + join(d.channels), d.span); }
   void write(const DefaultPlanDecl& d) { p_.line("default plan " + d.plan.text, d.span); }
@@ -434,7 +416,7 @@ class Formatter {
   void write(const HolidaysDecl& d) {
     p_.open("holidays " + d.name.text + " {", d.span.begin, d.name.span.end);
     for (const auto& day : d.days) {
-      p_.aligned("holiday", day.date.text, day.label ? quote(day.label->value) : "", day.span.begin, day.span.end);
+      p_.aligned("holiday", day.date.text, day.label ? quote_text(day.label->value) : "", day.span.begin, day.span.end);
     }
     p_.close(d.span.end);
   }
@@ -442,7 +424,7 @@ class Formatter {
   void write(const EntitlementsDecl& d) {
     p_.open("entitlements {", d.span.begin, d.span.begin + 1);
     for (const auto& e : d.items) {
-      p_.aligned("entitlement", e.id.text, e.text ? quote(e.text->value) : "", e.span.begin, e.span.end);
+      p_.aligned("entitlement", e.id.text, e.text ? quote_text(e.text->value) : "", e.span.begin, e.span.end);
     }
     p_.close(d.span.end);
   }
@@ -451,7 +433,7 @@ class Formatter {
     std::string head = "plan " + d.id.text;
     std::uint32_t head_end = d.id.span.end;
     if (d.title) {
-      head += " " + quote(d.title->value);
+      head += " " + quote_text(d.title->value);
       head_end = d.title->span.end;
     }
     if (d.extends) {
@@ -464,16 +446,17 @@ class Formatter {
   }
 
   static std::string plan_item(const PlanItem& item) {
+    std::string term = std::string(lang::text(item.kind)) + " ";
     switch (item.kind) {
-      case PlanItem::Kind::price: return "price " + price(item.price);
-      case PlanItem::Kind::registers: return "registers " + join(item.names);
-      case PlanItem::Kind::talks: return "talks " + join(item.names);
-      case PlanItem::Kind::hours: return "hours " + hours_use(item.hours);
-      case PlanItem::Kind::registration: return "registration " + hours_use(item.hours);
-      case PlanItem::Kind::contacts: return "contacts " + item.count.text;
-      case PlanItem::Kind::respond: return "respond " + urgency(item.urgency) + " within " + duration(item.within);
-      case PlanItem::Kind::no_target: return "no target for " + urgency(item.urgency);
-      case PlanItem::Kind::includes: return "includes " + join(item.names);
+      case PlanItem::Kind::price: return term + price(item.price);
+      case PlanItem::Kind::registers:
+      case PlanItem::Kind::talks:
+      case PlanItem::Kind::includes: return term + join(item.names);
+      case PlanItem::Kind::hours:
+      case PlanItem::Kind::registration: return term + hours_use(item.hours);
+      case PlanItem::Kind::contacts: return term + item.count.text;
+      case PlanItem::Kind::respond: return term + urgency(item.urgency) + " within " + duration(item.within);
+      case PlanItem::Kind::no_target: return term + urgency(item.urgency);
     }
     return "";
   }
@@ -483,7 +466,7 @@ class Formatter {
                     const std::string& tail, std::uint32_t end) {
     p_.line(head, head_span);
     p_.indent();
-    if (text) p_.line(quote(text->value), text->span);
+    if (text) p_.line(quote_text(text->value), text->span);
     p_.line("when " + expr(when) + tail, when.span.begin, end);
     p_.dedent();
   }
@@ -492,13 +475,13 @@ class Formatter {
     std::string head = "guarantee";
     std::uint32_t head_end = d.span.begin + 9;
     if (d.title) {
-      head += " " + quote(d.title->value);
+      head += " " + quote_text(d.title->value);
       head_end = d.title->span.end;
     }
     p_.open(head + " {", d.span.begin, head_end);
     for (const auto& item : d.items) {
       switch (item.kind) {
-        case GuaranteeItem::Kind::starts: p_.line("starts after " + item.ref.dotted(), item.span); break;
+        case GuaranteeItem::Kind::starts: p_.line(std::string(lang::text(item.kind)) + " " + item.ref.dotted(), item.span); break;
         case GuaranteeItem::Kind::lasts:
           if (!item.banded) {
             p_.line("lasts " + duration(item.length), item.span);
@@ -512,15 +495,17 @@ class Formatter {
           break;
         case GuaranteeItem::Kind::covers:
         case GuaranteeItem::Kind::excludes: {
-          std::string word = item.kind == GuaranteeItem::Kind::covers ? "covers " : "excludes ";
+          std::string word = std::string(lang::text(item.kind)) + " ";
           Loc head_span = item.span;
           head_span.end = item.clause.id.span.end;
           clause_lines(word + item.clause.id.text, head_span, item.clause.text, item.clause.when, "", item.span.end);
           break;
         }
-        case GuaranteeItem::Kind::promptly: p_.line("respond promptly", item.span); break;
-        case GuaranteeItem::Kind::registers: p_.line("registers " + join(item.names), item.span); break;
-        case GuaranteeItem::Kind::includes: p_.line("includes " + join(item.names), item.span); break;
+        case GuaranteeItem::Kind::promptly: p_.line(std::string(lang::text(item.kind)), item.span); break;
+        case GuaranteeItem::Kind::registers:
+        case GuaranteeItem::Kind::includes:
+          p_.line(std::string(lang::text(item.kind)) + " " + join(item.names), item.span);
+          break;
       }
     }
     p_.close(d.span.end);
@@ -534,20 +519,18 @@ class Formatter {
 
   void write(const RulesDecl& d) {
     p_.open("rules {", d.span.begin, d.span.begin + 5);
-    static constexpr std::string_view actions[] = {"reject", "not_covered", "limited", "lower", "outside plan",
-                                                   "outside guarantee"};
     for (const auto& rule : d.rules) {
       Loc head_span = rule.span;
       head_span.end = rule.id.span.end;
       std::string tail = rule.lower_to ? " to " + rule.lower_to->text : "";
-      clause_lines(std::string(actions[static_cast<int>(rule.action)]) + " " + rule.id.text, head_span, rule.text,
+      clause_lines(std::string(lang::text(rule.action)) + " " + rule.id.text, head_span, rule.text,
                    rule.when, tail, rule.span.end);
     }
     p_.close(d.span.end);
   }
 
   void write(const TestDecl& d) {
-    p_.open("test " + quote(d.name.value) + " {", d.span.begin, d.name.span.end);
+    p_.open("test " + quote_text(d.name.value) + " {", d.span.begin, d.name.span.end);
     std::string json = normalize_json(d.case_json);
     std::string lead = "case ";
     std::size_t indent = 2 * 2;   // tests sit one level into the policy, their lines one more
@@ -560,17 +543,17 @@ class Formatter {
     }
     std::string expect = "expect " + d.outcome.text;
     for (const auto& item : d.expect) {
-      expect += ", ";
+      expect += ", " + std::string(lang::text(item.kind));
       switch (item.kind) {
         case ExpectItem::Kind::basis:
-          expect += item.value.starts_with("plan:") ? "by plan " + item.value.substr(5) : "by " + item.value;
+          expect += item.value.starts_with("plan:") ? " plan " + item.value.substr(5) : " " + item.value;
           break;
-        case ExpectItem::Kind::priority: expect += "priority " + item.value; break;
-        case ExpectItem::Kind::due: expect += "due " + item.value; break;
-        case ExpectItem::Kind::within: expect += "within " + duration(item.within); break;
-        case ExpectItem::Kind::no_response: expect += "no response"; break;
-        case ExpectItem::Kind::rule: expect += "rule " + item.value; break;
-        case ExpectItem::Kind::error: expect += "error " + quote(item.value); break;
+        case ExpectItem::Kind::priority:
+        case ExpectItem::Kind::due:
+        case ExpectItem::Kind::rule: expect += " " + item.value; break;
+        case ExpectItem::Kind::within: expect += " " + duration(item.within); break;
+        case ExpectItem::Kind::no_response: break;
+        case ExpectItem::Kind::error: expect += " " + quote_text(item.value); break;
       }
     }
     std::uint32_t expect_begin = d.outcome.span.begin;
@@ -613,23 +596,18 @@ class Formatter {
 
 std::string normalize_json(std::string_view json) {
   std::string out;
-  bool in_string = false;
-  for (std::size_t i = 0; i < json.size(); ++i) {
-    char c = json[i];
-    if (in_string) {
-      out += c;
-      if (c == '\\' && i + 1 < json.size()) out += json[++i];
-      else if (c == '"') in_string = false;
-      continue;
-    }
-    switch (c) {
+  std::size_t copied = 0;   // strings lie between the bytes the walk visits: copy them as they are
+  walk_json_structure(json, [&](std::size_t i, int) {
+    out.append(json.substr(copied, i - copied));
+    copied = i + 1;
+    switch (json[i]) {
       case ' ': case '\t': case '\r': case '\n': break;
-      case '"': in_string = true; out += c; break;
       case ',': out += ", "; break;
       case ':': out += ": "; break;
-      default: out += c;
+      default: out += json[i];
     }
-  }
+  });
+  out.append(json.substr(copied));
   return out;
 }
 

@@ -159,6 +159,14 @@ constexpr std::string_view first_word(E value) {
   return t.substr(0, t.find(' '));
 }
 
+// The first word of every value's text, in order.
+template <typename E>
+std::vector<std::string> all_first_words() {
+  std::vector<std::string> out;
+  for (const auto& w : words(E{})) out.emplace_back(first_word(w.value));
+  return out;
+}
+
 // "hour" for hours: the unit of a length of one.
 constexpr std::string_view singular(TimeUnit unit) {
   std::string_view t = text(unit);

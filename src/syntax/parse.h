@@ -20,4 +20,7 @@ std::optional<Policy> parse(const diag::SourcePtr& file, diag::Sink& sink);
 // Unescapes the inside of a string literal (\" \\ \n \t).
 std::string unescape(std::string_view quoted_inside);
 
+// The string literal that unescapes to `text`, with its quotes.
+std::string quote_text(std::string_view text);
+
 }  // namespace clause::syntax

@@ -15,7 +15,7 @@ namespace {
 
 // ---- Terms ----
 
-std::string join(const std::vector<std::string>& words) {
+std::string list_or_none(const std::vector<std::string>& words) {
   std::string out;
   for (const auto& w : words) out += (out.empty() ? "" : ", ") + w;
   return out.empty() ? "none" : out;
@@ -27,11 +27,11 @@ std::string target_text(const std::optional<sema::Target>& t, bool none_declared
 }
 
 std::string price_text(const sema::Price& p) {
-  std::string period = p.period == syntax::Price::Period::year ? " per year" : p.period == syntax::Price::Period::month ? " per month" : "";
+  std::string period = p.period == lang::PricePeriod::none ? "" : " " + std::string(lang::text(p.period));
   switch (p.kind) {
-    case syntax::Price::Kind::free: return "free";
-    case syntax::Price::Kind::percent: return p.percent.to_string() + "% of " + p.base + period;
-    case syntax::Price::Kind::amount: return p.amount.to_string(2) + period;
+    case lang::PriceKind::free: return "free";
+    case lang::PriceKind::percent: return p.percent.to_string() + "% of " + p.base + period;
+    case lang::PriceKind::amount: return p.amount.to_string(2) + period;
   }
   return "";
 }
@@ -53,22 +53,20 @@ std::vector<std::string> names(const std::vector<int>& indices, const std::vecto
 
 std::string band_text(const sema::Band& b, const std::string& currency) {
   switch (b.kind) {
-    case syntax::Band::Kind::below: return "below " + b.high.to_string() + " " + currency;
-    case syntax::Band::Kind::above: return "above " + b.low.to_string() + " " + currency;
-    case syntax::Band::Kind::between: return b.low.to_string() + " to " + b.high.to_string() + " " + currency;
+    case lang::BandKind::below: return "below " + b.high.to_string() + " " + currency;
+    case lang::BandKind::above: return "above " + b.low.to_string() + " " + currency;
+    case lang::BandKind::between: return b.low.to_string() + " to " + b.high.to_string() + " " + currency;
   }
   return "";
 }
 
 // Conditions and sentences of rules and clauses, by id, from the tree.
 std::map<std::string, std::string> rule_texts(const syntax::Policy& ast) {
-  static constexpr std::string_view actions[] = {"reject", "not_covered", "limited", "lower", "outside plan",
-                                                 "outside guarantee"};
   std::map<std::string, std::string> out;
   for (const auto& member : ast.members) {
     if (const auto* rules = std::get_if<syntax::RulesDecl>(&member)) {
       for (const auto& r : rules->rules) {
-        out[r.id.text] = std::string(actions[static_cast<int>(r.action)]) + " when " + format::condition_text(r.when) +
+        out[r.id.text] = std::string(lang::text(r.action)) + " when " + format::condition_text(r.when) +
                          (r.lower_to ? " to " + r.lower_to->text : "") + (r.text ? " \"" + r.text->value + "\"" : "");
       }
     }
@@ -76,7 +74,7 @@ std::map<std::string, std::string> rule_texts(const syntax::Policy& ast) {
       for (const auto& item : g->items) {
         if (item.kind == syntax::GuaranteeItem::Kind::covers || item.kind == syntax::GuaranteeItem::Kind::excludes) {
           out["guarantee " + item.clause.id.text] =
-              std::string(item.kind == syntax::GuaranteeItem::Kind::covers ? "covers" : "excludes") + " when " +
+              std::string(lang::text(item.kind)) + " when " +
               format::condition_text(item.clause.when);
         }
       }
@@ -93,11 +91,11 @@ void term_changes(const driver::Unit& a_unit, const driver::Unit& b_unit, std::v
   };
   changed("title", a.title, b.title);
   changed("currency", a.currency, b.currency);
-  changed("zones", join(a.zone_texts), join(b.zone_texts));
+  changed("zones", list_or_none(a.zone_texts), list_or_none(b.zone_texts));
   for (const auto& f : a.fields) {
     int j = b.field_index(f.path);
     if (j < 0) out.push_back("case field `" + f.path + "` removed");
-    else changed("values of `" + f.path + "`", join(f.values), join(b.fields[static_cast<std::size_t>(j)].values));
+    else changed("values of `" + f.path + "`", list_or_none(f.values), list_or_none(b.fields[static_cast<std::size_t>(j)].values));
   }
   for (const auto& f : b.fields) {
     if (a.field_index(f.path) < 0) out.push_back("case field `" + f.path + "` added");
@@ -114,15 +112,15 @@ void term_changes(const driver::Unit& a_unit, const driver::Unit& b_unit, std::v
     changed(plan + " price", price_text(pa.price), price_text(pb.price));
     changed(plan + " hours", hours_text(a, pa.hours), hours_text(b, pb.hours));
     changed(plan + " contacts", std::to_string(pa.contacts), std::to_string(pb.contacts));
-    changed(plan + " talks", join(pa.talks), join(pb.talks));
+    changed(plan + " talks", list_or_none(pa.talks), list_or_none(pb.talks));
     if (a.channel_field >= 0 && b.channel_field >= 0) {
-      changed(plan + " registers", join(names(pa.registers, a.fields[static_cast<std::size_t>(a.channel_field)].values)),
-              join(names(pb.registers, b.fields[static_cast<std::size_t>(b.channel_field)].values)));
+      changed(plan + " registers", list_or_none(names(pa.registers, a.fields[static_cast<std::size_t>(a.channel_field)].values)),
+              list_or_none(names(pb.registers, b.fields[static_cast<std::size_t>(b.channel_field)].values)));
     }
     std::vector<std::string> ea, eb;
     for (int e : pa.includes) ea.push_back(a.entitlements[static_cast<std::size_t>(e)].id);
     for (int e : pb.includes) eb.push_back(b.entitlements[static_cast<std::size_t>(e)].id);
-    changed(plan + " includes", join(ea), join(eb));
+    changed(plan + " includes", list_or_none(ea), list_or_none(eb));
     for (std::size_t v = 0; v < urgency_values.size(); ++v) {
       int w = b.urgency() ? b.urgency()->value_index(urgency_values[v]) : -1;
       if (w < 0 || v >= pa.targets.size()) continue;
@@ -135,10 +133,7 @@ void term_changes(const driver::Unit& a_unit, const driver::Unit& b_unit, std::v
   }
   auto plan_name = [](const sema::Checked& c, int p) { return p < 0 ? std::string("none") : c.plans[static_cast<std::size_t>(p)].id; };
   changed("default plan", plan_name(a, a.default_plan), plan_name(b, b.default_plan));
-  auto otherwise = [](sema::Otherwise o) {
-    return o == sema::Otherwise::time_and_materials ? "time_and_materials" : o == sema::Otherwise::not_covered ? "not_covered" : "none";
-  };
-  changed("otherwise", otherwise(a.otherwise), otherwise(b.otherwise));
+  changed("otherwise", std::string(lang::text(a.otherwise)), std::string(lang::text(b.otherwise)));
   auto guarantee = [](const sema::Checked& c) {
     if (!c.guarantee) return std::string("none");
     std::string text;
@@ -162,7 +157,7 @@ void term_changes(const driver::Unit& a_unit, const driver::Unit& b_unit, std::v
   std::vector<std::string> order_a, order_b;
   for (const auto& r : a.rules) if (rb.count(r.id)) order_a.push_back(r.id);
   for (const auto& r : b.rules) if (ra.count(r.id)) order_b.push_back(r.id);
-  changed("order of rules", join(order_a), join(order_b));
+  changed("order of rules", list_or_none(order_a), list_or_none(order_b));
 }
 
 // ---- Decisions ----
