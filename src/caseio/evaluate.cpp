@@ -9,19 +9,31 @@ Evaluator::Evaluator(std::vector<std::shared_ptr<const ir::Program>> programs, s
   for (std::size_t i = 0; i < reader_.program_count(); ++i) writers_.emplace_back(reader_.program(static_cast<int>(i)));
 }
 
-bool Evaluator::evaluate(std::string_view text, std::size_t capacity, std::string& out, eval::Trace* trace) {
+const Decided& Evaluator::decide(std::string_view text, std::string* out, eval::Trace* trace) {
+  padded_.assign(text);
+  padded_.resize(text.size() + CaseReader::padding());
+  return run(std::string_view(padded_.data(), text.size()), padded_.size(), out, trace);
+}
+
+const Decided& Evaluator::decide_in_place(std::string_view text, std::size_t capacity, std::string& out,
+                                          eval::Trace* trace) {
+  return run(text, capacity, &out, trace);
+}
+
+const Decided& Evaluator::run(std::string_view text, std::size_t capacity, std::string* out, eval::Trace* trace) {
   const ReadResult& read = reader_.read(text, capacity);
-  last_read_ = &read;
-  last_decision_ = eval::Decision{};
+  last_.read = &read;
+  last_.program = read.program >= 0 ? &reader_.program(read.program) : nullptr;
+  last_.c = nullptr;
+  last_.decision = eval::Decision{};
   if (!read.errors.empty()) {
-    write_invalid(out, read.program >= 0 ? &reader_.program(read.program) : nullptr, read);
-    return false;
+    if (out) write_invalid(*out, last_.program, read);
+    return last_;
   }
-  const ir::Program& program = reader_.program(read.program);
-  const eval::Case& c = reader_.case_for(read.program);
-  last_decision_ = eval::decide(program, c, trace);
-  writers_[static_cast<std::size_t>(read.program)].write(out, c, last_decision_);
-  return true;
+  last_.c = &reader_.case_for(read.program);
+  last_.decision = eval::decide(*last_.program, *last_.c, trace);
+  if (out) writers_[static_cast<std::size_t>(read.program)].write(*out, *last_.c, last_.decision);
+  return last_;
 }
 
 }  // namespace clause::caseio

@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <istream>
 
 #include "support/text.h"
 
@@ -25,7 +26,59 @@ bool balanced(std::string_view line) {
 
 }  // namespace
 
-LineSource::LineSource(std::FILE* file, std::size_t padding) : file_(file), padding_(padding) {
+namespace {
+
+class DescriptorSource : public ByteSource {
+ public:
+  explicit DescriptorSource(int fd) : fd_(fd) {}
+  long read(char* into, std::size_t size) override {
+    // read(2), not fread: a pipe's cases are decided as they arrive.
+    ssize_t got;
+    do {
+      got = ::read(fd_, into, size);
+    } while (got < 0 && errno == EINTR);
+    if (got < 0) error_ = std::strerror(errno);
+    return static_cast<long>(got);
+  }
+  bool ready() const override {
+    // More input that can be read at once (a file always; a pipe when data
+    // is waiting) is no reason to flush.
+    pollfd fd{fd_, POLLIN, 0};
+    return ::poll(&fd, 1, 0) > 0;
+  }
+
+ private:
+  int fd_;
+};
+
+class StreamSource : public ByteSource {
+ public:
+  explicit StreamSource(std::istream& in) : in_(in) {}
+  long read(char* into, std::size_t size) override {
+    in_.read(into, static_cast<std::streamsize>(size));
+    if (in_.bad()) {
+      error_ = "the input stream failed";
+      return -1;
+    }
+    return static_cast<long>(in_.gcount());
+  }
+  bool ready() const override { return true; }
+
+ private:
+  std::istream& in_;
+};
+
+}  // namespace
+
+std::unique_ptr<ByteSource> ByteSource::of_descriptor(int fd) { return std::make_unique<DescriptorSource>(fd); }
+std::unique_ptr<ByteSource> ByteSource::of_stream(std::istream& in) { return std::make_unique<StreamSource>(in); }
+
+LineSource::LineSource(ByteSource& bytes, std::size_t padding) : bytes_(&bytes), padding_(padding) {
+  buffer_.resize(chunk + padding_);
+}
+
+LineSource::LineSource(std::FILE* file, std::size_t padding)
+    : owned_(ByteSource::of_descriptor(fileno(file))), bytes_(owned_.get()), padding_(padding) {
   buffer_.resize(chunk + padding_);
 }
 
@@ -40,14 +93,10 @@ bool LineSource::fill() {
   }
   if (buffer_.size() - padding_ - end_ < chunk / 2) buffer_.resize(buffer_.size() * 2);
   std::size_t room = buffer_.size() - padding_ - end_;
-  // read(2), not fread: a pipe's cases are decided as they arrive.
-  ssize_t got;
-  do {
-    got = ::read(fileno(file_), buffer_.data() + end_, room);
-  } while (got < 0 && errno == EINTR);
+  long got = bytes_->read(buffer_.data() + end_, room);
   if (got < 0) {
     failed_ = true;
-    error_ = std::strerror(errno);
+    error_ = bytes_->error();
     eof_ = true;
     return false;
   }
@@ -65,10 +114,7 @@ bool LineSource::ready() const {
     newline_ = static_cast<std::size_t>(static_cast<const char*>(at) - buffer_.data());
     return true;
   }
-  // More input that can be read at once (a file always; a pipe when data is
-  // waiting) is no reason to flush.
-  pollfd fd{fileno(file_), POLLIN, 0};
-  return ::poll(&fd, 1, 0) > 0;
+  return bytes_->ready();
 }
 
 void LineSource::decide_mode() {
@@ -100,26 +146,37 @@ bool LineSource::single_object() {
   return single_;
 }
 
-bool LineSource::next_block(std::string_view& block) {
+bool LineSource::next_block(std::string_view& block, std::size_t max_lines, std::size_t& lines) {
   if (!mode_known_) decide_mode();
+  if (max_lines == 0) max_lines = 1;
   while (true) {
     std::string_view rest(buffer_.data() + begin_, end_ - begin_);
-    std::size_t last = rest.rfind('\n');
-    if (last != std::string_view::npos) {
-      block = rest.substr(0, last + 1);
-      begin_ += last + 1;
+    // Up to max_lines whole lines.
+    std::size_t end = 0;
+    lines = 0;
+    while (lines < max_lines) {
+      const void* at = std::memchr(rest.data() + end, '\n', rest.size() - end);
+      if (!at) break;
+      end = static_cast<std::size_t>(static_cast<const char*>(at) - rest.data()) + 1;
+      ++lines;
+    }
+    if (lines > 0) {
+      block = rest.substr(0, end);
+      begin_ += end;
       return true;
     }
     if (eof_) {
       if (rest.empty()) return false;
       block = rest;   // the last line, without its newline
       begin_ = end_;
+      lines = 1;
       return true;
     }
     if (rest.size() >= max_line_bytes) {
       skip_long_line();
       long_line_ = std::string(too_long_line) + "\n";
       block = long_line_;
+      lines = 1;
       return true;
     }
     fill();

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdio>
+#include <iosfwd>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,10 +18,30 @@ namespace clause::caseio {
 inline constexpr std::size_t max_line_bytes = 16 << 20;
 inline constexpr std::string_view too_long_line{"\0clause: case line too long\0", 28};
 
+// Bytes of cases: a file descriptor (read as data arrives) or a C++ stream.
+class ByteSource {
+ public:
+  virtual ~ByteSource() = default;
+  // Up to `size` bytes into `into`: how many, 0 at the end, -1 on failure
+  // (error() says why).
+  virtual long read(char* into, std::size_t size) = 0;
+  // Whether read() would return without waiting.
+  virtual bool ready() const = 0;
+  const std::string& error() const { return error_; }
+
+  static std::unique_ptr<ByteSource> of_descriptor(int fd);   // not closed
+  static std::unique_ptr<ByteSource> of_stream(std::istream& in);
+
+ protected:
+  std::string error_;
+};
+
 class LineSource {
  public:
-  // Reads from `file` (not owned). `padding`: bytes that must be readable
+  // Reads from `bytes` (not owned). `padding`: bytes that must be readable
   // after every line handed out.
+  LineSource(ByteSource& bytes, std::size_t padding);
+  // The same from a C file (tests, tools).
   LineSource(std::FILE* file, std::size_t padding);
 
   // The next case's text (without its line ending) and how many bytes are
@@ -27,12 +49,12 @@ class LineSource {
   // line is one case, a blank one too, and a last line without a newline.
   bool next(std::string_view& text, std::size_t& capacity);
 
-  // Every whole case read so far (waiting for input when there is none), as
-  // one text of lines each ending in '\n'; at the end of the input the last
-  // line may have no '\n'. For callers that split lines themselves (many
-  // threads). False at the end. Not for a single multi-line object: see
-  // single_object().
-  bool next_block(std::string_view& block);
+  // Up to `max_lines` whole cases read so far (waiting for input when there
+  // is none), as one text of lines each ending in '\n'; at the end of the
+  // input the last line may have no '\n'. `lines` is how many it holds. For
+  // callers that split lines themselves (many threads). False at the end.
+  // Not for a single multi-line object: see single_object().
+  bool next_block(std::string_view& block, std::size_t max_lines, std::size_t& lines);
 
   // True when the input is one JSON object over several lines (use next()).
   bool single_object();
@@ -50,7 +72,8 @@ class LineSource {
   void decide_mode();
   void skip_long_line();
 
-  std::FILE* file_;
+  std::unique_ptr<ByteSource> owned_;   // the FILE* constructor's
+  ByteSource* bytes_;
   std::size_t padding_;
   std::vector<char> buffer_;
   std::size_t begin_ = 0;       // start of unread data

@@ -11,10 +11,14 @@
 
 namespace clause::cli {
 
+// Where a command reads and writes. Tests give string streams; the program
+// gives the standard streams and their file descriptors, which `eval` reads
+// and writes directly (a pipe's cases are decided as they arrive).
 struct Io {
   std::istream& in;
   std::ostream& out;
   std::ostream& err;
+  int in_fd = -1;    // the descriptor behind `in`, when there is one
 };
 
 // Exit codes, the same for every command (docs/cli.md).

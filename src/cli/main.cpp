@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
   // A reader that goes away must not kill us mid-line: writes report EPIPE instead.
   std::signal(SIGPIPE, SIG_IGN);
   std::ios::sync_with_stdio(false);
-  Io io{std::cin, std::cout, std::cerr};
+  Io io{std::cin, std::cout, std::cerr, 0};
 
   CLI::App app{"Clause: support policies as code. Check a policy, then decide cases with it."};
   app.name("clause");

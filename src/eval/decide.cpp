@@ -116,6 +116,7 @@ Decision decide(const ir::Program& program, const Case& c, Trace* trace) {
     plan = program.default_plan;
     d.add_reason(ReasonRef::Kind::default_plan);
   }
+  d.held_plan = plan;
   d.urgency = program.urgency_field >= 0 ? c.enums[program.urgency.index] : -1;
 
   auto rule_holds = [&](std::size_t r) {

@@ -66,6 +66,7 @@ struct Lowering {
 struct Decision {
   Outcome outcome = Outcome::invalid;
   Basis basis = Basis::none;
+  int held_plan = -1;                  // the plan the case holds: its own, else the policy's default (-1: none)
   int plan = -1;                       // the plan that decided (plan basis, limited)
   int urgency = -1;                    // effective urgency value, -1 when the policy has none
   bool has_response = false;

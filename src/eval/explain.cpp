@@ -87,9 +87,8 @@ void ExplainTrace::clause(bool covers, std::size_t index, bool matched) {
   steps_.push_back({Step::Kind::clause, index, matched, covers, 0, 0, 0});
 }
 
-std::string describe_condition(const ir::Program& program, std::uint32_t node, const Case& c) {
+std::string describe_condition(const ir::Program& program, std::uint32_t node, const Case& c, int plan) {
   std::vector<std::string> facts;
-  int plan = c.plan >= 0 ? c.plan : program.default_plan;
   collect_facts(program, node, c, plan, facts);
   std::string out;
   for (const auto& f : facts) out += (out.empty() ? "" : "; ") + f;
@@ -99,17 +98,15 @@ std::string describe_condition(const ir::Program& program, std::uint32_t node, c
 std::string explain(const ir::Program& program, const Case& c, const Decision& d, const ExplainTrace& trace,
                     std::string_view label) {
   std::string out = fmt::format("{}: policy {} (revision {}), plan {}\n", label, program.name, program.revision,
-                                c.plan >= 0 ? program.plans[static_cast<std::size_t>(c.plan)].id
-                                : program.default_plan >= 0
-                                    ? program.plans[static_cast<std::size_t>(program.default_plan)].id + " (the default)"
-                                    : std::string("none"));
+                                d.held_plan < 0 ? std::string("none")
+                                : program.plans[static_cast<std::size_t>(d.held_plan)].id + (c.plan < 0 ? " (the default)" : ""));
   auto day = [](int days) { return calendar::format_date(date::local_days(date::days(days))); };
   for (const auto& step : trace.steps()) {
     switch (step.kind) {
       case ExplainTrace::Step::Kind::rule: {
         const ir::Rule& rule = program.rules[step.index];
         fmt::format_to(std::back_inserter(out), "  rule {} ({}): {} ({})\n", rule.reason.id, rule.reason.at,
-                       step.result ? "holds" : "does not hold", describe_condition(program, rule.when, c));
+                       step.result ? "holds" : "does not hold", describe_condition(program, rule.when, c, d.held_plan));
         break;
       }
       case ExplainTrace::Step::Kind::guarantee:
@@ -126,7 +123,7 @@ std::string explain(const ir::Program& program, const Case& c, const Decision& d
         const auto& reason = step.covers ? g.covers_reasons[step.index] : g.excludes_reasons[step.index];
         std::uint32_t node = step.covers ? g.covers[step.index] : g.excludes[step.index];
         fmt::format_to(std::back_inserter(out), "  guarantee {} {} ({}): {} ({})\n", step.covers ? "covers" : "excludes",
-                       reason.id, reason.at, step.result ? "holds" : "does not hold", describe_condition(program, node, c));
+                       reason.id, reason.at, step.result ? "holds" : "does not hold", describe_condition(program, node, c, d.held_plan));
         break;
       }
     }

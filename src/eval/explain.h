@@ -29,8 +29,9 @@ class ExplainTrace : public Trace {
   std::vector<Step> steps_;
 };
 
-// The facts a condition looked at: "category is incident; contact.authorized is true".
-std::string describe_condition(const ir::Program& program, std::uint32_t node, const Case& c);
+// The facts a condition looked at, for a case holding `plan` (-1: none):
+// "category is incident; contact.authorized is true".
+std::string describe_condition(const ir::Program& program, std::uint32_t node, const Case& c, int plan);
 
 // The whole explanation of one decision, several lines of text.
 std::string explain(const ir::Program& program, const Case& c, const Decision& d, const ExplainTrace& trace,

@@ -3,7 +3,7 @@
 // cases that stands for every case (testing::CaseSpace).
 #include <fmt/format.h>
 
-#include "caseio/read.h"
+#include "caseio/evaluate.h"
 #include "eval/decide.h"
 #include "lint/rules.h"
 #include "lint/structure.h"
@@ -71,7 +71,7 @@ void check_reachability(Context& context) {
     check_structurally(context, space.full_size());
     return;
   }
-  caseio::CaseReader reader({context.unit.program}, program.name);
+  caseio::Evaluator evaluator({context.unit.program}, program.name);
 
   const std::size_t rules = program.rules.size();
   std::vector<std::uint64_t> holds(rules, 0), decides(rules, 0);
@@ -83,17 +83,14 @@ void check_reachability(Context& context) {
   std::string text;
   for (std::uint64_t i = 0; i < space.size(); ++i) {
     text = space.case_json(i);
-    std::size_t size = text.size();
-    text.resize(size + caseio::CaseReader::padding());
-    const auto& read = reader.read(std::string_view(text.data(), size), text.size());
-    text.resize(size);
-    if (!read.errors.empty()) continue;   // INVARIANT: the space only writes valid cases; skip defensively
-    const eval::Case& c = reader.case_for(0);
-    int plan = c.plan >= 0 ? c.plan : program.default_plan;
-    eval::Decision d = eval::decide(program, c);
+    const caseio::Decided& decided = evaluator.decide(text);
+    if (!decided.valid()) continue;   // INVARIANT: the space only writes valid cases; skip defensively
+    const eval::Case& c = *decided.c;
+    const eval::Decision& d = decided.decision;
+    const int plan = d.held_plan;
     int first = -1;
     for (std::size_t r = 0; r < rules; ++r) {
-      bool lowering = program.rules[r].action == syntax::Rule::Action::lower;
+      bool lowering = program.rules[r].action == lang::RuleAction::lower;
       if (!eval::holds(program, program.rules[r].when, c, plan, lowering ? -1 : d.urgency)) continue;
       if (holds[r]++ == 0) witness[r] = text;
       bool deciding = std::find(program.deciding.begin(), program.deciding.end(), r) != program.deciding.end();

@@ -69,9 +69,7 @@ std::vector<CaseFileResult> run_case_file(const std::string& path,
       std::string_view id;
       if (!case_value["id"].get(id)) r.result.name = std::string(id);
     }
-    std::size_t size = case_text.size();
-    case_text.resize(size + caseio::CaseReader::padding());
-    evaluator.evaluate(std::string_view(case_text.data(), size), case_text.size(), r.result.decision);
+    evaluator.decide(case_text, &r.result.decision);
     if (!r.result.decision.empty() && r.result.decision.back() == '\n') r.result.decision.pop_back();
     dom::parser decision_parser;
     dom::element decision = decision_parser.parse(r.result.decision);

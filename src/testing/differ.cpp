@@ -167,17 +167,17 @@ struct Summary {
   std::string due;
 };
 
-Summary summarize(const caseio::Evaluator& e) {
+Summary summarize(const caseio::Decided& decided) {
   Summary s;
-  const auto& read = e.last_read();
+  const auto& read = *decided.read;
   if (!read.errors.empty()) {
     s.outcome = "invalid";
     for (const auto& err : read.errors) s.errors += (s.errors.empty() ? "" : ", ") + err.field;
     return s;
   }
-  const auto& program = e.reader().program(read.program);
-  const auto& c = e.reader().case_for(read.program);
-  const auto& d = e.last_decision();
+  const auto& program = *decided.program;
+  const auto& c = *decided.c;
+  const auto& d = decided.decision;
   s.outcome = std::string(eval::outcome_name(d.outcome));
   s.basis = d.basis == eval::Basis::plan ? program.plans[static_cast<std::size_t>(d.plan)].basis
             : d.basis == eval::Basis::guarantee ? "guarantee"
@@ -225,15 +225,11 @@ PolicyDiff diff(const driver::Unit& before, const driver::Unit& after) {
   std::string text, old_line, new_line;
   for (std::uint64_t i = 0; i < space.size(); ++i) {
     text = space.case_json(i);
-    std::size_t size = text.size();
-    text.resize(size + caseio::CaseReader::padding());
-    std::string_view json(text.data(), size);
+    std::string_view json(text);
     old_line.clear();
     new_line.clear();
-    old_side.evaluate(json, text.size(), old_line);
-    Summary a = summarize(old_side);
-    new_side.evaluate(json, text.size(), new_line);
-    Summary b = summarize(new_side);
+    Summary a = summarize(old_side.decide(json, &old_line));
+    Summary b = summarize(new_side.decide(json, &new_line));
     ++result.cases;
     std::string what = describe(a, b);
     if (what.empty()) continue;

@@ -39,13 +39,11 @@ std::vector<TestResult> run_policy_tests(const driver::Unit& unit) {
     TestResult result;
     result.name = test.name.value;
     result.span = test.name.span;
-    std::string text = test.case_json;
-    std::size_t size = text.size();
-    text.resize(size + caseio::CaseReader::padding());
-    bool valid = evaluator.evaluate(std::string_view(text.data(), size), text.size(), result.decision);
+    const caseio::Decided& decided = evaluator.decide(test.case_json, &result.decision);
     if (!result.decision.empty() && result.decision.back() == '\n') result.decision.pop_back();
-    const auto& read = evaluator.last_read();
-    const auto& d = evaluator.last_decision();
+    const bool valid = decided.valid();
+    const auto& read = *decided.read;
+    const auto& d = decided.decision;
     auto mismatch = [&](std::string what, std::string expected, std::string actual) {
       result.mismatches.push_back({std::move(what), std::move(expected), std::move(actual)});
     };
@@ -64,7 +62,7 @@ std::vector<TestResult> run_policy_tests(const driver::Unit& unit) {
         result.decided_by = reason_id(program, last) + " (" + reason_at(program, last) + ")";
       }
     }
-    const eval::Case* c = valid ? &evaluator.reader().case_for(read.program) : nullptr;
+    const eval::Case* c = decided.c;
     for (const auto& item : test.expect) {
       using K = syntax::ExpectItem::Kind;
       switch (item.kind) {

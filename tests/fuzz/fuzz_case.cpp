@@ -37,7 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string line(input);
   line.resize(length + clause::caseio::CaseReader::padding());
   std::string out;
-  evaluator().evaluate(std::string_view(line.data(), length), line.size(), out);
+  evaluator().decide_in_place(std::string_view(line.data(), length), line.size(), out);
   // INVARIANT: one decision, one line.
   if (out.empty() || out.back() != '\n' || out.find('\n') != out.size() - 1) std::abort();
   return 0;

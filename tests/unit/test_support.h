@@ -94,12 +94,9 @@ inline std::string read_file(const std::filesystem::path& path) {
   return text.str();
 }
 
-// Decides one case line, given without the padding the reader needs past its
-// end; appends the decision to `out`.
-inline void evaluate_line(caseio::Evaluator& evaluator, std::string line, std::string& out) {
-  const std::size_t size = line.size();
-  line.resize(size + caseio::CaseReader::padding());
-  evaluator.evaluate(std::string_view(line.data(), size), line.size(), out);
+// Decides one case line; appends the decision to `out`.
+inline void evaluate_line(caseio::Evaluator& evaluator, const std::string& line, std::string& out) {
+  evaluator.decide(line, &out);
 }
 
 inline std::string evaluate_line(caseio::Evaluator& evaluator, const std::string& line) {
@@ -121,7 +118,7 @@ inline int evaluate_stream(caseio::Evaluator& evaluator, const std::string& inpu
   int cases = 0;
   while (source.next(text, capacity)) {
     ++cases;
-    evaluator.evaluate(text, capacity, out);
+    evaluator.decide_in_place(text, capacity, out);
   }
   std::fclose(file);
   return cases;
