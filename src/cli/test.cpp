@@ -65,17 +65,18 @@ int run_test(const TestOptions& options, Io& io) {
   std::size_t passed = 0, failed = 0;
   bool text = options.format == diag::Format::text;
   diag::Sink failures;
-  // What the tests reached, for --coverage: reason ids, and plan/urgency targets.
-  std::map<std::string, std::set<std::string>> reached;
-  auto note_reached = [&](const std::string& policy, const testing::TestResult& r) {
-    for (const auto& id : r.reasons) reached[policy].insert(id);
-    auto at = r.decision.find("\"priority\":\"");
-    auto basis = r.decision.find("\"basis\":\"plan:");
-    if (at != std::string::npos && basis != std::string::npos && r.decision.find("\"response\":{") != std::string::npos) {
-      std::string plan = r.decision.substr(basis + 14, r.decision.find('"', basis + 14) - basis - 14);
-      std::string urgency = r.decision.substr(at + 12, r.decision.find('"', at + 12) - at - 12);
-      reached[policy].insert("target " + plan + " " + urgency);
-    }
+  // What the tests reached, for --coverage, by policy: reason ids, and the
+  // response targets (plan and urgency indices) decisions used.
+  struct Reached {
+    std::set<std::string> reasons;
+    std::set<std::pair<int, int>> targets;
+  };
+  std::map<std::string, Reached> reached;
+  auto note_reached = [&](const testing::TestResult& r) {
+    if (r.policy.empty()) return;
+    Reached& seen = reached[r.policy];
+    seen.reasons.insert(r.reasons.begin(), r.reasons.end());
+    if (r.target_plan >= 0) seen.targets.insert({r.target_plan, r.target_urgency});
   };
   auto report_failure = [&](const diag::SourcePtr& file, diag::Span span, const std::string& where,
                             const testing::TestResult& r) {
@@ -94,7 +95,7 @@ int run_test(const TestOptions& options, Io& io) {
   for (const auto& unit : units) {
     programs.push_back(unit.program);
     for (const auto& r : testing::run_policy_tests(unit)) {
-      note_reached(unit.program->name, r);
+      note_reached(r);
       if (r.passed) {
         ++passed;
         continue;
@@ -112,10 +113,7 @@ int run_test(const TestOptions& options, Io& io) {
     for (const auto& r : testing::run_case_file(path, programs)) {
       if (r.result.passed) {
         ++passed;
-        auto policy = r.result.decision.find("\"policy\":\"");
-        if (policy != std::string::npos) {
-          note_reached(r.result.decision.substr(policy + 10, r.result.decision.find('"', policy + 10) - policy - 10), r.result);
-        }
+        note_reached(r.result);
         continue;
       }
       std::uint32_t at = r.line <= file->line_count() ? file->line_start(static_cast<std::uint32_t>(r.line)) : 0;
@@ -131,7 +129,8 @@ int run_test(const TestOptions& options, Io& io) {
     std::ostream& out = text ? io.out : io.err;
     for (const auto& unit : units) {
       const auto& program = *unit.program;
-      const auto& seen = reached[program.name];
+      const auto& seen = reached[program.name].reasons;
+      const auto& targets = reached[program.name].targets;
       std::vector<std::string> missing;
       for (const auto& rule : program.rules) {
         if (!seen.count(rule.reason.id)) missing.push_back("rule " + rule.reason.id + " (" + rule.reason.at + ")");
@@ -144,13 +143,12 @@ int run_test(const TestOptions& options, Io& io) {
         const auto& plan = program.plans[p];
         if (!seen.count(plan.reason_id)) missing.push_back("plan " + plan.id + " (" + plan.at + ")");
         for (int u = 0; u < program.urgency_count; ++u) {
-          if (program.target(static_cast<int>(p), u).present &&
-              !seen.count("target " + plan.id + " " + program.urgency_values[static_cast<std::size_t>(u)])) {
+          if (program.target(static_cast<int>(p), u).present && !targets.count({static_cast<int>(p), u})) {
             missing.push_back("target " + plan.id + " " + program.urgency_values[static_cast<std::size_t>(u)]);
           }
         }
       }
-      if (program.otherwise != sema::Otherwise::none && !seen.count("otherwise")) missing.push_back("otherwise");
+      if (program.otherwise != lang::Otherwise::none && !seen.count("otherwise")) missing.push_back("otherwise");
       out << "coverage of " << program.name << ": ";
       if (missing.empty()) {
         out << "every rule, plan and target is reached by a test\n";

@@ -69,7 +69,7 @@ std::vector<CaseFileResult> run_case_file(const std::string& path,
       std::string_view id;
       if (!case_value["id"].get(id)) r.result.name = std::string(id);
     }
-    evaluator.decide(case_text, &r.result.decision);
+    note_reached(r.result, evaluator.decide(case_text, &r.result.decision));
     if (!r.result.decision.empty() && r.result.decision.back() == '\n') r.result.decision.pop_back();
     dom::parser decision_parser;
     dom::element decision = decision_parser.parse(r.result.decision);

@@ -31,6 +31,14 @@ std::string duration_text(std::chrono::microseconds length, bool working) { retu
 
 }  // namespace
 
+void note_reached(TestResult& result, const caseio::Decided& decided) {
+  if (decided.program) result.policy = decided.program->name;
+  if (decided.valid() && decided.decision.has_response) {
+    result.target_plan = decided.decision.plan;
+    result.target_urgency = decided.decision.urgency;
+  }
+}
+
 std::vector<TestResult> run_policy_tests(const driver::Unit& unit) {
   std::vector<TestResult> results;
   const ir::Program& program = *unit.program;
@@ -42,6 +50,7 @@ std::vector<TestResult> run_policy_tests(const driver::Unit& unit) {
     const caseio::Decided& decided = evaluator.decide(test.case_json, &result.decision);
     if (!result.decision.empty() && result.decision.back() == '\n') result.decision.pop_back();
     const bool valid = decided.valid();
+    note_reached(result, decided);
     const auto& read = *decided.read;
     const auto& d = decided.decision;
     auto mismatch = [&](std::string what, std::string expected, std::string actual) {

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "driver/driver.h"
-#include "eval/decide.h"
+#include "caseio/evaluate.h"
 
 namespace clause::testing {
 
@@ -24,7 +24,14 @@ struct TestResult {
   std::string decision;   // the decision line the case got
   std::string decided_by; // the last reason's rule id and place
   std::vector<std::string> reasons;   // every reason id, in order (for coverage)
+  std::string policy;                 // the policy that decided; empty when the case named none loaded
+  int target_plan = -1;               // the response target the decision used: the plan and the
+  int target_urgency = -1;            // urgency value's indices in the program (-1: no target)
 };
+
+// Notes in `result` what the decision reached (its policy, its response
+// target), for coverage.
+void note_reached(TestResult& result, const caseio::Decided& decided);
 
 // `unit` must have reached Stage::lower.
 std::vector<TestResult> run_policy_tests(const driver::Unit& unit);
