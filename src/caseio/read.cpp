@@ -202,7 +202,6 @@ class Reading {
         const int builtin = entry;
         if (seen_builtin & (1u << builtin)) {
           fail(key, "duplicate key: `" + std::string(key) + "` is given twice");
-          if (!skip(value, key)) return;
           continue;
         }
         seen_builtin |= 1u << builtin;
@@ -212,12 +211,10 @@ class Reading {
       const int index = entry < 0 ? -1 : entry - builtin_count;
       if (index < 0) {
         unknown(std::string(key), key, -1);
-        if (!skip(value, key)) return;
         continue;
       }
       if (seen[index]) {
         fail(key, "duplicate key: `" + std::string(key) + "` is given twice");
-        if (!skip(value, key)) return;
         continue;
       }
       seen[index] = 1;
@@ -275,10 +272,6 @@ class Reading {
     fail(path, message);
   }
 
-  // A value we will not use (a duplicate or unknown key): the parser steps
-  // over it when it moves to the next key, and reports broken JSON there.
-  bool skip(od::value& /*value*/, std::string_view /*path*/) { return true; }
-
   bool get_type(od::value& value, od::json_type& type, std::string_view path) {
     return check(value.type().get(type), path);
   }
@@ -297,7 +290,7 @@ class Reading {
     od::json_type type = od::json_type::null;
     if (!get_type(value, type, path)) return Got::stop;
     fail(path, "expected " + std::string(expected()) + ", got " + std::string(type_name(type)));
-    return skip(value, path) ? Got::wrong_type : Got::stop;
+    return Got::wrong_type;
   }
 
   bool read_builtin(int which, od::value& value) {
@@ -413,7 +406,7 @@ class Reading {
       case FieldType::set: {
         if (type != od::json_type::array) {
           fail(path, "expected an array of " + one_of(f.values) + ", got " + std::string(type_name(type)));
-          return skip(value, path);
+          return true;
         }
         od::array array;
         if (!check(value.get_array().get(array), path)) return false;
@@ -442,7 +435,7 @@ class Reading {
       case FieldType::boolean: {
         if (type != od::json_type::boolean) {
           fail(path, "expected true or false, got " + std::string(type_name(type)));
-          return skip(value, path);
+          return true;
         }
         bool b = false;
         if (!check(value.get_bool().get(b), path)) return false;
@@ -460,7 +453,7 @@ class Reading {
         } else {
           fail(path, "expected an amount like \"60000.00 " + program_.currency + "\" or 60000, got " +
                          std::string(type_name(type)));
-          return skip(value, path);
+          return true;
         }
         if (!amount) {
           fail(path, amount.error());
@@ -492,7 +485,7 @@ class Reading {
       case FieldType::record: {
         if (type != od::json_type::object) {
           fail(path, "expected an object, got " + std::string(type_name(type)));
-          return skip(value, path);
+          return true;
         }
         od::object obj;
         if (!check(value.get_object().get(obj), path)) return false;
@@ -506,13 +499,11 @@ class Reading {
           if (member < 0) {
             std::string member_path = path + "." + std::string(key);
             unknown(member_path, key, index);
-            if (!skip(member_value, member_path)) return false;
             continue;
           }
           const std::string& member_path = program_.fields[static_cast<std::size_t>(member)].path;
           if (seen[static_cast<std::size_t>(member)]) {
             fail(member_path, "duplicate key: `" + std::string(key) + "` is given twice");
-            if (!skip(member_value, member_path)) return false;
             continue;
           }
           seen[static_cast<std::size_t>(member)] = 1;
@@ -569,7 +560,7 @@ std::optional<std::string_view> CaseReader::guess_policy(std::string_view text) 
   return text.substr(start, i - start);
 }
 
-const ReadResult& CaseReader::read(std::string_view text, std::size_t capacity) {
+void CaseReader::clear_result() {
   result_.program = -1;
   result_.errors.clear();
   result_.has_id = false;
@@ -578,6 +569,63 @@ const ReadResult& CaseReader::read(std::string_view text, std::size_t capacity) 
   result_.policy_seen.clear();
   result_.policy_given = false;
   result_.policy_named = -1;
+}
+
+int CaseReader::wanted_program() const {
+  return result_.policy_given ? result_.policy_named : (programs_.size() == 1 ? 0 : -1);
+}
+
+struct ReadSteps {
+  // Reads the whole case with program `index`; false when the JSON is broken.
+  static bool read_with(CaseReader& r, int index, od::document& doc);
+  // The case names no loaded policy, or none when several are loaded.
+  static void no_policy(CaseReader& r, od::document& doc);
+};
+
+bool ReadSteps::read_with(CaseReader& r, int index, od::document& doc) {
+  auto& cases_ = r.cases_;
+  auto& programs_ = r.programs_;
+  auto& result_ = r.result_;
+  auto& impl_ = r.impl_;
+  eval::Case& c = cases_[static_cast<std::size_t>(index)];
+  c.reset(*programs_[static_cast<std::size_t>(index)]);
+  result_.program = index;
+  od::object obj;
+  if (auto code = doc.get_object().get(obj)) {
+    result_.errors.push_back({"$", json_error(code)});
+    return false;
+  }
+  Reading reading(*programs_[static_cast<std::size_t>(index)], impl_->vocabularies[static_cast<std::size_t>(index)],
+                  index, c, result_, impl_->zones, programs_.size(), impl_->seen, impl_->policies);
+  reading.object(obj);
+  if (reading.broken()) return false;
+  // The whole line is one object: after its closing brace, nothing but
+  // spaces (the parser reports no position when it is at the end).
+  if (doc.current_location().error() != simdjson::OUT_OF_BOUNDS) {
+    result_.errors.push_back({"$", "unexpected text after the case's closing `}`: expected one case per line"});
+  }
+  return true;
+}
+
+void ReadSteps::no_policy(CaseReader& r, od::document& doc) {
+  auto& programs_ = r.programs_;
+  auto& result_ = r.result_;
+  std::vector<std::string> names;
+  for (const auto& p : programs_) names.push_back(p->name);
+  result_.program = -1;
+  result_.errors.clear();
+  if (result_.policy_given) {
+    result_.policy = result_.policy_seen;
+    result_.errors.push_back({"policy", "unknown policy " + json_quote(result_.policy_seen) + ": expected " + one_of(names)});
+  } else {
+    result_.errors.push_back({"policy", "missing required field: several policies are loaded, so the case must "
+                                        "name one (or run with --policy NAME)"});
+  }
+  echo_id(doc, result_);
+}
+
+const ReadResult& CaseReader::read(std::string_view text, std::size_t capacity) {
+  clear_result();
   auto fail_whole = [&](std::string message) {
     result_.errors.push_back({"$", std::move(message)});
     return std::cref(result_);
@@ -587,7 +635,6 @@ const ReadResult& CaseReader::read(std::string_view text, std::size_t capacity) 
     return fail_whole("the line is longer than " + std::to_string(max_line_bytes >> 20) +
                       " MB and was not read: expected one case per line");
   }
-
   od::document doc;
   auto code = impl_->parser.iterate(text.data(), text.size(), capacity).get(doc);
   if (code) return fail_whole(json_error(code));
@@ -597,69 +644,46 @@ const ReadResult& CaseReader::read(std::string_view text, std::size_t capacity) 
     return fail_whole("expected a case as a JSON object, got " + std::string(type_name(type)));
   }
 
-  // Which policy decides: --policy, else the case's `policy`, else the only
-  // one loaded. The case's own `policy` is guessed from the text, read with
-  // the rest, and the guess checked; a wrong guess (rare) reads again.
-  int chosen = forced_;
-  if (chosen < 0) {
-    if (auto guess = guess_policy(text)) chosen = program_named(*guess);
-    if (chosen < 0 && programs_.size() == 1) chosen = 0;
+  // Which policy decides: --policy, else the case's own `policy`, else the
+  // only one loaded.
+  int guess = forced_;
+  if (guess < 0) {
+    if (auto name = guess_policy(text)) guess = program_named(*name);
+    if (guess < 0 && programs_.size() == 1) guess = 0;
   }
-  for (int attempt = 0; attempt < 2; ++attempt) {
-    if (chosen >= 0) {
-      eval::Case& c = cases_[static_cast<std::size_t>(chosen)];
-      c.reset(*programs_[static_cast<std::size_t>(chosen)]);
-      result_.program = chosen;
-      od::object obj;
-      if ((code = doc.get_object().get(obj))) return fail_whole(json_error(code));
-      Reading reading(*programs_[static_cast<std::size_t>(chosen)], impl_->vocabularies[static_cast<std::size_t>(chosen)],
-                      chosen, c, result_, impl_->zones, programs_.size(), impl_->seen, impl_->policies);
-      reading.object(obj);
-      // The whole line is one object: after its closing brace, nothing but
-      // spaces (the parser reports no position when it is at the end).
-      if (!reading.broken() && doc.current_location().error() != simdjson::OUT_OF_BOUNDS) {
-        result_.errors.push_back({"$", "unexpected text after the case's closing `}`: expected one case per line"});
-      }
-      if (forced_ >= 0 || reading.broken()) break;
-    } else {
-      // No guess: find the policy the slow way.
-      od::value policy_value;
-      std::string_view name;
-      auto found = doc.find_field_unordered("policy").get(policy_value);
-      if (found == simdjson::SUCCESS && policy_value.get_string().get(name) == simdjson::SUCCESS) {
-        note_policy(result_, impl_->policies, name);
-      } else if (found != simdjson::SUCCESS && found != simdjson::NO_SUCH_FIELD) {
-        return fail_whole(json_error(found));
-      }
-    }
-    // The policy the case names decides; the one read with must be it.
-    int wanted = result_.policy_given ? result_.policy_named : (programs_.size() == 1 ? 0 : -1);
-    if (wanted == chosen && chosen >= 0) break;
+  if (guess >= 0) {
+    // Fast path: read the case with the policy its text seems to name, in
+    // one pass; the reading stands when the `policy` it read agrees (nearly
+    // always). Otherwise read again, as the plain path would.
+    if (!ReadSteps::read_with(*this, guess, doc) || forced_ >= 0) return result_;
+    int wanted = wanted_program();
+    if (wanted == guess) return result_;
     if (wanted < 0) {
-      std::vector<std::string> names;
-      for (const auto& p : programs_) names.push_back(p->name);
-      result_.program = -1;
-      result_.errors.clear();
-      if (result_.policy_given) {
-        result_.policy = result_.policy_seen;
-        result_.errors.push_back(
-            {"policy", "unknown policy " + json_quote(result_.policy_seen) + ": expected " + one_of(names)});
-      } else {
-        result_.errors.push_back({"policy", "missing required field: several policies are loaded, so the case must "
-                                            "name one (or run with --policy NAME)"});
-      }
-      echo_id(doc, result_);
-      break;
+      ReadSteps::no_policy(*this, doc);
+      return result_;
     }
-    // Read again with the policy the case names.
     doc.rewind();
-    result_.errors.clear();
-    result_.has_id = false;
-    result_.id = {};
-    result_.policy_given = false;
-    result_.policy_named = -1;
-    chosen = wanted;
+    clear_result();
+    ReadSteps::read_with(*this, wanted, doc);
+    return result_;
   }
+  // Plain path: find the case's `policy` first, then read with the policy it names.
+  od::value policy_value;
+  std::string_view name;
+  auto found = doc.find_field_unordered("policy").get(policy_value);
+  if (found == simdjson::SUCCESS && policy_value.get_string().get(name) == simdjson::SUCCESS) {
+    note_policy(result_, impl_->policies, name);
+  } else if (found != simdjson::SUCCESS && found != simdjson::NO_SUCH_FIELD) {
+    return fail_whole(json_error(found));
+  }
+  int wanted = wanted_program();
+  if (wanted < 0) {
+    ReadSteps::no_policy(*this, doc);
+    return result_;
+  }
+  doc.rewind();
+  clear_result();
+  ReadSteps::read_with(*this, wanted, doc);
   return result_;
 }
 

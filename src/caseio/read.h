@@ -55,7 +55,14 @@ class CaseReader {
 
  private:
   int program_named(std::string_view name) const;
+  // The value of the first `"policy": "..."` in the text, if it is plain
+  // text: the fast path's guess, which the reading confirms.
   static std::optional<std::string_view> guess_policy(std::string_view text);
+  void clear_result();
+  // The program the case's own `policy` (as read so far) asks for; -1 when none.
+  int wanted_program() const;
+  // The steps of read() that see the JSON document (read.cpp).
+  friend struct ReadSteps;
 
   struct Impl;
   std::unique_ptr<Impl> impl_;
