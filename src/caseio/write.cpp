@@ -122,15 +122,21 @@ std::string reason_text(const ir::Program& program, const eval::Decision& d, con
 
 namespace {
 
-// {"rule":"id","at":"file:line:col","text":"..."}
-std::string reason_json(std::string_view id, std::string_view at, std::string_view text) {
+// {"rule":"id","at":"file:line:col","text":"  -- the text and `"}` follow.
+std::string reason_json_head(std::string_view id, std::string_view at) {
   std::string out = "{\"rule\":";
   append_string(out, id);
   out += ",\"at\":";
   append_string(out, at);
-  out += ",\"text\":";
-  append_string(out, text);
-  out += '}';
+  out += ",\"text\":\"";
+  return out;
+}
+
+// {"rule":"id","at":"file:line:col","text":"..."}
+std::string reason_json(std::string_view id, std::string_view at, std::string_view text) {
+  std::string out = reason_json_head(id, at);
+  append_json_escaped(out, text);
+  out += "\"}";
   return out;
 }
 
@@ -233,16 +239,15 @@ DecisionWriter::DecisionWriter(const ir::Program& program) : program_(program) {
   otherwise_reason_ = fixed({eval::ReasonRef::Kind::otherwise, 0});
   no_basis_reason_ = fixed({eval::ReasonRef::Kind::no_basis, 0});
   for (const auto& rule : program.rules) {
-    std::string prefix = reason_json(rule.reason.id, rule.reason.at, rule.reason.text + ": lowered from ");
-    prefix.resize(prefix.size() - 2);   // drop the closing `"}`
-    lowering_prefix_.push_back(prefix);
+    lowering_prefix_.push_back(reason_json_head(rule.reason.id, rule.reason.at));
+    append_json_escaped(lowering_prefix_.back(), rule.reason.text + ": lowered from ");
     warning_suffix_.emplace_back(": ");
     append_json_escaped(warning_suffix_.back(), rule.reason.text);
   }
   if (program.guarantee.present) {
     const ir::Reason& g = program.guarantee.reason;
-    guarantee_prefix_ = reason_json(g.id, g.at, program.guarantee.title + ": ");
-    guarantee_prefix_.resize(guarantee_prefix_.size() - 2);
+    guarantee_prefix_ = reason_json_head(g.id, g.at);
+    append_json_escaped(guarantee_prefix_, program.guarantee.title + ": ");
     eval::Decision none;
     not_covered_reason_ = reason_json(g.id, g.at, reason_text(program, none, {eval::ReasonRef::Kind::guarantee_not_covered, 0}));
     channel_reason_ = reason_json(g.id, g.at, reason_text(program, none, {eval::ReasonRef::Kind::guarantee_channel, 0}));

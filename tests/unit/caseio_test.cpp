@@ -3,13 +3,17 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <filesystem>
+#include <sstream>
 
 #include "caseio/evaluate.h"
 #include "caseio/lines.h"
 #include "caseio/names.h"
+#include "caseio/reference.h"
 #include "caseio/write.h"
 #include "driver/driver.h"
 #include "test_support.h"
+#include "testing/space.h"
 
 using namespace clause;
 
@@ -181,4 +185,41 @@ TEST_CASE("caseio: a NameTable finds exactly the names it holds") {
   table.add("abc", 99);   // the first value stays
   CHECK(table.find("abc") == 3);
   CHECK(table.size() == names.size());
+}
+
+TEST_CASE("caseio: the fast decision writer writes what the plain one does") {
+  std::size_t compared = 0;
+  auto check_all = [&](caseio::Evaluator& evaluator, const std::vector<std::string>& lines) {
+    for (const auto& line : lines) {
+      std::string fast;
+      const caseio::Decided& decided = evaluator.decide(line, &fast);
+      if (!decided.valid()) continue;
+      INFO(line);
+      REQUIRE(fast == caseio::reference_decision(*decided.program, *decided.c, decided.decision));
+      ++compared;
+    }
+  };
+  // Every kind of case of each seed (the differ's case space, times varied).
+  diag::Sink sink;
+  for (const auto& unit : driver::load_all({"policies"}, driver::Stage::lower, sink)) {
+    testing::SpaceOptions options;
+    options.limit = 40'000;
+    testing::CaseSpace space({&*unit.checked}, options);
+    std::vector<std::string> lines;
+    for (std::uint64_t i = 0; i < space.size(); ++i) lines.push_back(space.case_json(i));
+    caseio::Evaluator evaluator({unit.program}, unit.program->name);
+    check_all(evaluator, lines);
+  }
+  // The golden cases and the sample cases.
+  std::vector<std::string> lines;
+  for (const auto& entry : std::filesystem::directory_iterator("tests/eval")) {
+    if (entry.path().extension() != ".jsonl" || entry.path().string().ends_with(".expected.jsonl")) continue;
+    std::istringstream in(testing_support::read_file(entry.path()));
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+  }
+  std::istringstream samples(testing_support::read_file("policies/examples/cases.jsonl"));
+  for (std::string line; std::getline(samples, line);) lines.push_back(line);
+  caseio::Evaluator evaluator(seed_programs());
+  check_all(evaluator, lines);
+  CHECK(compared > 50'000);
 }
