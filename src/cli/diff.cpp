@@ -3,7 +3,7 @@
 #include "cli/commands.h"
 #include "driver/driver.h"
 #include "support/text.h"
-#include "testing/differ.h"
+#include "differ/differ.h"
 
 namespace clause::cli {
 
@@ -17,7 +17,7 @@ int run_diff(const DiffOptions& options, Io& io) {
     io.err << "clause diff: both versions must check clean\n";
     return exit_code::usage;
   }
-  testing::PolicyDiff result = testing::diff(before, after);
+  differ::PolicyDiff result = differ::diff(before, after);
   if (options.format == diag::Format::json) {
     io.out << "{\"terms\":[";
     for (std::size_t i = 0; i < result.term_changes.size(); ++i) io.out << (i ? "," : "") << json_quote(result.term_changes[i]);

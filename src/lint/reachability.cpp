@@ -1,13 +1,13 @@
 // Rules that cannot matter: a condition no case satisfies, or a deciding
 // rule that an earlier rule always beats. Found by deciding a finite set of
-// cases that stands for every case (testing::CaseSpace).
+// cases that stands for every case (space::CaseSpace).
 #include <fmt/format.h>
 
 #include "caseio/evaluate.h"
 #include "eval/decide.h"
 #include "lint/rules.h"
 #include "lint/structure.h"
-#include "testing/space.h"
+#include "space/space.h"
 
 namespace clause::lint {
 
@@ -60,10 +60,10 @@ void check_structurally(Context& context, std::uint64_t space_size) {
 
 void check_reachability(Context& context) {
   const ir::Program& program = *context.unit.program;
-  testing::SpaceOptions options;
+  space::SpaceOptions options;
   options.vary_times = false;
   options.limit = 500'000;
-  testing::CaseSpace space({&context.policy}, options);
+  space::CaseSpace space({&context.policy}, options);
   // Deciding every kind of case is exact; past a budget of condition tests,
   // reason about the conditions instead.
   constexpr std::uint64_t budget = 20'000'000;

@@ -13,7 +13,7 @@
 #include "caseio/write.h"
 #include "driver/driver.h"
 #include "test_support.h"
-#include "testing/space.h"
+#include "space/space.h"
 
 using namespace clause;
 
@@ -202,9 +202,9 @@ TEST_CASE("caseio: the fast decision writer writes what the plain one does") {
   // Every kind of case of each seed (the differ's case space, times varied).
   diag::Sink sink;
   for (const auto& unit : driver::load_all({"policies"}, driver::Stage::lower, sink)) {
-    testing::SpaceOptions options;
+    space::SpaceOptions options;
     options.limit = 40'000;
-    testing::CaseSpace space({&*unit.checked}, options);
+    space::CaseSpace space({&*unit.checked}, options);
     std::vector<std::string> lines;
     for (std::uint64_t i = 0; i < space.size(); ++i) lines.push_back(space.case_json(i));
     caseio::Evaluator evaluator({unit.program}, unit.program->name);

@@ -9,7 +9,7 @@
 
 #include "driver/driver.h"
 
-namespace clause::testing {
+namespace clause::differ {
 
 struct DecisionChange {
   std::string what;           // "outcome: covered -> billable; basis: guarantee -> time_and_materials"
@@ -29,4 +29,4 @@ struct PolicyDiff {
 // Both units must have reached Stage::lower.
 PolicyDiff diff(const driver::Unit& before, const driver::Unit& after);
 
-}  // namespace clause::testing
+}  // namespace clause::differ

@@ -12,7 +12,7 @@
 
 #include "sema/checked.h"
 
-namespace clause::testing {
+namespace clause::space {
 
 struct SpaceOptions {
   bool vary_times = true;        // opening times and guarantee days (diff); one fixed time (lint)
@@ -50,4 +50,4 @@ class CaseSpace {
   std::uint64_t count_ = 1;
 };
 
-}  // namespace clause::testing
+}  // namespace clause::space

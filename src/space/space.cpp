@@ -1,4 +1,4 @@
-#include "testing/space.h"
+#include "space/space.h"
 
 #include <algorithm>
 #include <map>
@@ -7,7 +7,7 @@
 #include "calendar/timestamp.h"
 #include "support/text.h"
 
-namespace clause::testing {
+namespace clause::space {
 namespace {
 
 using sema::FieldType;
@@ -269,4 +269,4 @@ std::string CaseSpace::render(const std::vector<std::size_t>& choice) const {
   return out + "}";
 }
 
-}  // namespace clause::testing
+}  // namespace clause::space

@@ -1,4 +1,4 @@
-#include "testing/differ.h"
+#include "differ/differ.h"
 
 #include <fmt/format.h>
 
@@ -8,9 +8,9 @@
 #include "caseio/evaluate.h"
 #include "caseio/write.h"
 #include "format/format.h"
-#include "testing/space.h"
+#include "space/space.h"
 
-namespace clause::testing {
+namespace clause::differ {
 namespace {
 
 // ---- Terms ----
@@ -217,14 +217,14 @@ PolicyDiff diff(const driver::Unit& before, const driver::Unit& after) {
   PolicyDiff result;
   term_changes(before, after, result.term_changes);
 
-  CaseSpace space({&*before.checked, &*after.checked});
-  result.space = space.full_size();
+  space::CaseSpace cases({&*before.checked, &*after.checked});
+  result.space = cases.full_size();
   caseio::Evaluator old_side({before.program}, before.program->name);
   caseio::Evaluator new_side({after.program}, after.program->name);
   std::map<std::string, std::size_t> index;
   std::string text, old_line, new_line;
-  for (std::uint64_t i = 0; i < space.size(); ++i) {
-    text = space.case_json(i);
+  for (std::uint64_t i = 0; i < cases.size(); ++i) {
+    text = cases.case_json(i);
     std::string_view json(text);
     old_line.clear();
     new_line.clear();
@@ -244,4 +244,4 @@ PolicyDiff diff(const driver::Unit& before, const driver::Unit& after) {
   return result;
 }
 
-}  // namespace clause::testing
+}  // namespace clause::differ
