@@ -23,10 +23,21 @@ std::string first_message(const testing_support::Checked& c) {
 // A small valid policy around `body`, with a plan whose P1 target is `target`.
 std::string small_policy(const std::string& body, const std::string& target = "4 working hours",
                          const std::string& hours = "Mon-Fri 09:00-18:00") {
-  return "policy t {\n  currency USD\n  case {\n    channel: email\n    p: P1 > P2\n  }\n  urgency p\n"
-         "  hours h = " + hours + "\n" + body +
-         "  plan basic {\n    registers email\n    hours h\n    respond P1, P2 within " + target + "\n  }\n"
-         "  default plan basic\n}\n";
+  return R"(policy t {
+  currency USD
+  case {
+    channel: email
+    p: P1 > P2
+  }
+  urgency p
+  hours h = )" + hours + "\n" + body + R"(  plan basic {
+    registers email
+    hours h
+    respond P1, P2 within )" + target + R"(
+  }
+  default plan basic
+}
+)";
 }
 
 caseio::Evaluator evaluator_for(const std::string& policy_text) {
