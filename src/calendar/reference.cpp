@@ -24,13 +24,21 @@ Instant due_after_reference(const WorkingHours& hours, const Zone& zone, Instant
   Instant t = start;
   // The offset is re-read only where the zone says it changes.
   Zone::Segment segment = zone.segment_at(t);
+  // Whether a day is a holiday is looked up once per day.
+  date::local_days checked_day{};
+  bool is_holiday = false;
+  bool day_known = false;
   for (;;) {
     if (t >= segment.end) segment = zone.segment_at(t);
     auto local = date::local_time<std::chrono::microseconds>{t.time_since_epoch() + segment.offset};
     auto day = std::chrono::floor<date::days>(local);
     auto minute_of_day = std::chrono::floor<minutes>(local - day).count();
     auto weekday = date::weekday{day}.iso_encoding() - 1;  // 0 = Monday
-    bool is_holiday = std::find(holidays.begin(), holidays.end(), day) != holidays.end();
+    if (!day_known || day != checked_day) {
+      is_holiday = std::find(holidays.begin(), holidays.end(), day) != holidays.end();
+      checked_day = day;
+      day_known = true;
+    }
     if (!is_holiday && open[static_cast<std::size_t>(weekday * 1440 + minute_of_day)]) {
       left -= step;
       if (left <= std::chrono::microseconds{0}) return t + step;

@@ -30,12 +30,13 @@ namespace {
 
 class DescriptorSource : public ByteSource {
  public:
-  explicit DescriptorSource(int fd) : fd_(fd) {}
+  DescriptorSource(int fd, std::function<bool()> stop) : fd_(fd), stop_(std::move(stop)) {}
   long read(char* into, std::size_t size) override {
     // read(2), not fread: a pipe's cases are decided as they arrive.
     ssize_t got;
     do {
       got = ::read(fd_, into, size);
+      if (got < 0 && errno == EINTR && stop_ && stop_()) return 0;
     } while (got < 0 && errno == EINTR);
     if (got < 0) error_ = std::strerror(errno);
     return static_cast<long>(got);
@@ -49,6 +50,7 @@ class DescriptorSource : public ByteSource {
 
  private:
   int fd_;
+  std::function<bool()> stop_;
 };
 
 class StreamSource : public ByteSource {
@@ -70,7 +72,9 @@ class StreamSource : public ByteSource {
 
 }  // namespace
 
-std::unique_ptr<ByteSource> ByteSource::of_descriptor(int fd) { return std::make_unique<DescriptorSource>(fd); }
+std::unique_ptr<ByteSource> ByteSource::of_descriptor(int fd, std::function<bool()> stop) {
+  return std::make_unique<DescriptorSource>(fd, std::move(stop));
+}
 std::unique_ptr<ByteSource> ByteSource::of_stream(std::istream& in) { return std::make_unique<StreamSource>(in); }
 
 LineSource::LineSource(ByteSource& bytes, std::size_t padding) : bytes_(&bytes), padding_(padding) {
@@ -134,6 +138,10 @@ void LineSource::decide_mode() {
     } else if (eof_) {
       break;
     }
+    // Whole lines are here and more input would wait: JSON lines (a stream
+    // that starts with blank lines is answered as it comes, not at its end).
+    std::string_view read(buffer_.data() + begin_, end_ - begin_);
+    if (!eof_ && read.find('\n') != std::string_view::npos && !bytes_->ready()) break;
     if (end_ - begin_ > max_single_object || !fill()) {
       if (!eof_) break;
     }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdio>
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <string>
@@ -29,7 +30,9 @@ class ByteSource {
   virtual bool ready() const = 0;
   const std::string& error() const { return error_; }
 
-  static std::unique_ptr<ByteSource> of_descriptor(int fd);   // not closed
+  // Not closed. A read interrupted by a signal is tried again, unless
+  // `stop` (when given) says stop: then it is the end of the input.
+  static std::unique_ptr<ByteSource> of_descriptor(int fd, std::function<bool()> stop = {});
   static std::unique_ptr<ByteSource> of_stream(std::istream& in);
 
  protected:

@@ -40,6 +40,10 @@ void decide_alone(const Programs& programs, LineSource& source, const std::funct
   std::size_t capacity = 0;
   std::uint64_t line = 0;
   while (true) {
+    if (options.stop && options.stop()) {
+      stats.stopped = true;
+      break;
+    }
     // A caller feeding cases through a pipe gets each decision before we wait.
     if (!source.ready() && !flush()) {
       stats.output_lost = true;
@@ -193,6 +197,11 @@ void decide_in_batches(const Programs& programs, LineSource& source, const std::
   std::string_view block;
   std::size_t block_lines = 0;
   while (!stats.output_lost) {
+    if (options.stop && options.stop()) {
+      stats.stopped = true;
+      current->reset();   // read but not decided: dropped, so the output is a prefix of whole decisions
+      break;
+    }
     // Before waiting for more input, finish and write what was read.
     if (!source.ready()) {
       submit();

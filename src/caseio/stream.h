@@ -30,6 +30,9 @@ struct StreamOptions {
   // line number (from 1); forces one job. For `--explain`.
   std::function<void(std::uint64_t line, const Decided&)> each;
   eval::Trace* trace = nullptr;  // given to every case when `each` is set
+  // Asked between cases: when it says stop, the cases read and being decided
+  // are written (whole lines) and nothing more is read.
+  std::function<bool()> stop;
 };
 
 struct StreamStats {
@@ -39,6 +42,7 @@ struct StreamStats {
   bool output_lost = false;                  // `write` failed; nothing was decided after it
   bool input_failed = false;                 // reading failed (not at the end)
   std::string input_error;
+  bool stopped = false;                      // options.stop said stop before the end of the input
 };
 inline constexpr std::size_t max_invalid_lines_kept = 10;
 

@@ -19,6 +19,7 @@ struct Io {
   std::ostream& out;
   std::ostream& err;
   int in_fd = -1;    // the descriptor behind `in`, when there is one
+  int out_fd = -1;   // and behind `out` (eval writes whole lines to it: support/output.h)
 };
 
 // Exit codes, the same for every command (docs/cli.md).

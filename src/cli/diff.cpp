@@ -18,6 +18,9 @@ int run_diff(const DiffOptions& options, Io& io) {
     return exit_code::usage;
   }
   differ::PolicyDiff result = differ::diff(before, after);
+  // "No change" is proven only when every kind of case was tried; a sampled
+  // space with a changed term may still hide one.
+  const bool proven = !result.sampled || result.term_changes.empty() || !result.changes.empty();
   if (options.format == diag::Format::json) {
     io.out << "{\"terms\":[";
     for (std::size_t i = 0; i < result.term_changes.size(); ++i) io.out << (i ? "," : "") << json_quote(result.term_changes[i]);
@@ -25,9 +28,12 @@ int run_diff(const DiffOptions& options, Io& io) {
     for (std::size_t i = 0; i < result.changes.size(); ++i) {
       const auto& c = result.changes[i];
       io.out << (i ? "," : "") << "{\"what\":" << json_quote(c.what) << ",\"count\":" << c.count << ",\"case\":" << c.witness
-             << ",\"before\":" << c.before << ",\"after\":" << c.after << "}";
+             << ",\"before\":" << c.before << ",\"after\":" << c.after << ",\"targeted\":" << (c.targeted ? "true" : "false")
+             << "}";
     }
-    io.out << "],\"cases\":" << result.cases << ",\"space\":" << result.space << "}\n";
+    io.out << "],\"cases\":" << result.cases << ",\"space\":" << result.space
+           << ",\"sampled\":" << (result.sampled ? "true" : "false") << ",\"targeted_cases\":" << result.targeted_cases
+           << ",\"proven\":" << (proven ? "true" : "false") << "}\n";
   } else {
     io.out << options.before << " -> " << options.after << "\n\n";
     if (result.term_changes.empty()) {
@@ -39,21 +45,29 @@ int run_diff(const DiffOptions& options, Io& io) {
     io.out << "\n";
     std::string tried = std::to_string(result.cases) + " kinds of case tried" +
                         (result.cases < result.space ? " (sampled from " + std::to_string(result.space) + ")" : "");
-    if (result.changes.empty()) {
+    if (result.targeted_cases > 0) {
+      tried += ", and " + std::to_string(result.targeted_cases) + " among the changed plans' cases";
+    }
+    if (result.changes.empty() && !result.sampled) {
       io.out << "No decision changes (" << tried << ").\n";
+    } else if (result.changes.empty()) {
+      io.out << "No decision change found (" << tried << "). The policy has too many kinds of case to try every one,"
+             << (result.term_changes.empty() ? " but no term changed.\n"
+                                             : " so a changed decision is not ruled out.\n");
     } else {
       io.out << result.changes.size() << (result.changes.size() == 1 ? " kind of case" : " kinds of case")
              << " decided differently (" << tried << "):\n";
       for (std::size_t i = 0; i < result.changes.size(); ++i) {
         const auto& c = result.changes[i];
-        io.out << "\n" << i + 1 << ". " << c.what << " (" << c.count << (c.count == 1 ? " case" : " cases") << ")\n"
+        io.out << "\n" << i + 1 << ". " << c.what << " (" << c.count << (c.count == 1 ? " case" : " cases")
+               << (c.targeted ? " among the changed plan's cases" : "") << ")\n"
                << "   for example: " << c.witness << "\n"
                << "   before: " << c.before << "\n"
                << "   after:  " << c.after << "\n";
       }
     }
   }
-  return result.changes.empty() ? exit_code::ok : exit_code::findings;
+  return result.changes.empty() && proven ? exit_code::ok : exit_code::findings;
 }
 
 }  // namespace clause::cli

@@ -2,12 +2,15 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <ostream>
 
 #include "caseio/stream.h"
 #include "cli/commands.h"
 #include "driver/driver.h"
 #include "eval/explain.h"
+#include "support/interrupt.h"
+#include "support/output.h"
 
 namespace clause::cli {
 namespace {
@@ -64,11 +67,14 @@ int run_eval(const EvalOptions& options, Io& io) {
     }
     input_fd = fileno(input);
   }
-  std::unique_ptr<caseio::ByteSource> bytes = input_fd >= 0 ? caseio::ByteSource::of_descriptor(input_fd)
+  // SIGINT and SIGTERM stop the run after the line being written.
+  stop_on_interrupt();
+  std::unique_ptr<caseio::ByteSource> bytes = input_fd >= 0 ? caseio::ByteSource::of_descriptor(input_fd, interrupted)
                                                             : caseio::ByteSource::of_stream(io.in);
   caseio::LineSource source(*bytes, caseio::CaseReader::padding());
 
   caseio::StreamOptions stream;
+  stream.stop = interrupted;
   stream.jobs = options.jobs;
   stream.policy = options.policy;
   eval::ExplainTrace trace;
@@ -80,7 +86,17 @@ int run_eval(const EvalOptions& options, Io& io) {
     };
   }
   int write_errno = 0;
+  std::optional<LineOutput> output;
+  if (io.out_fd >= 0) {
+    io.out.flush();
+    output.emplace(io.out_fd);
+  }
   auto write = [&](std::string_view lines) {
+    if (output) {
+      if (output->write(lines)) return true;
+      write_errno = output->error();
+      return false;
+    }
     io.out.write(lines.data(), static_cast<std::streamsize>(lines.size()));
     io.out.flush();
     if (!io.out) write_errno = errno;
@@ -88,6 +104,7 @@ int run_eval(const EvalOptions& options, Io& io) {
   };
   caseio::StreamStats stats = caseio::decide_stream(programs, source, write, stream);
   if (input) std::fclose(input);
+  if ((stats.stopped || interrupted()) && !stats.output_lost) return interrupted_status();
   if (stats.output_lost) {
     // A reader that went away (`clause eval ... | head -1`) is not an error;
     // a full disk is.

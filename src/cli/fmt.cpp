@@ -1,3 +1,7 @@
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -15,30 +19,74 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Replaces `path` by `text` so that a reader sees the old file or the new
-// one, never half of each: write beside it, then rename over it.
-bool write_atomically(const std::string& path, const std::string& text, std::string& error) {
-  fs::path target(path);
-  fs::path temp = target;
-  temp += ".clause-fmt-tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) {
-      error = std::strerror(errno);
-      std::error_code ignored;
-      fs::remove(temp, ignored);
-      return false;
-    }
+// Writes all of `text` to `fd`; false (errno set) when it cannot.
+bool write_all(int fd, const std::string& text) {
+  std::size_t done = 0;
+  while (done < text.size()) {
+    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<std::size_t>(n);
   }
+  return ::fsync(fd) == 0 || errno == EINVAL;
+}
+
+// Replaces the text of the file `path` names, keeping it the same file for
+// everyone who uses it:
+// - a symbolic link is followed to the file it points to (the link stays);
+// - the new text is written to a fresh file beside that one, created with a
+//   name of its own that nothing else has (mkstemp: never a name someone
+//   planted a link at), given the file's mode, owner and group (the owner
+//   when permitted), then renamed over it, so a reader sees the old text or
+//   the new, never half of each;
+// - a file with more than one name (hard links) is rewritten in place
+//   instead, so that every name keeps seeing it (not atomic then).
+bool write_file(const std::string& path, const std::string& text, std::string& error) {
   std::error_code ec;
-  fs::permissions(temp, fs::status(target, ec).permissions(), ec);
-  fs::rename(temp, target, ec);
+  fs::path target = fs::canonical(path, ec);
   if (ec) {
     error = ec.message();
-    std::error_code ignored;
-    fs::remove(temp, ignored);
+    return false;
+  }
+  struct stat st {};
+  if (::stat(target.c_str(), &st) != 0) {
+    error = std::strerror(errno);
+    return false;
+  }
+  if (st.st_nlink > 1) {
+    int fd = ::open(target.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+    bool ok = fd >= 0 && write_all(fd, text);
+    if (!ok) error = std::strerror(errno);
+    if (fd >= 0 && ::close(fd) != 0 && ok) {
+      error = std::strerror(errno);
+      ok = false;
+    }
+    return ok;
+  }
+  std::string temp = (target.parent_path() / ("." + target.filename().string() + ".clause-fmt-XXXXXX")).string();
+  int fd = ::mkstemp(temp.data());
+  if (fd < 0) {
+    error = std::strerror(errno);
+    return false;
+  }
+  auto fail = [&] {
+    error = std::strerror(errno);
+    ::close(fd);
+    ::unlink(temp.c_str());
+    return false;
+  };
+  if (!write_all(fd, text)) return fail();
+  if (::fchmod(fd, st.st_mode & 07777) != 0) return fail();
+  // Keep the owner and group where we may (root may; others may keep their group).
+  if (::fchown(fd, st.st_uid, st.st_gid) != 0 && errno != EPERM) return fail();
+  if (::close(fd) != 0) {
+    error = std::strerror(errno);
+    ::unlink(temp.c_str());
+    return false;
+  }
+  if (::rename(temp.c_str(), target.c_str()) != 0) {
+    error = std::strerror(errno);
+    ::unlink(temp.c_str());
     return false;
   }
   return true;
@@ -74,7 +122,7 @@ int run_fmt(const FmtOptions& options, Io& io) {
       }
     } else if (options.write) {
       std::string error;
-      if (after != before && !write_atomically(path, after, error)) {
+      if (after != before && !write_file(path, after, error)) {
         io.err << "clause fmt: cannot write " << path << ": " << error << "\n";
         return exit_code::io_error;
       }

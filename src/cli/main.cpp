@@ -2,7 +2,9 @@
 // commands.h. Exit codes: 0 ok, 1 findings, 2 usage, 3 I/O (docs/cli.md).
 #include <CLI/CLI.hpp>
 
+#include <cerrno>
 #include <csignal>
+#include <cstring>
 #include <functional>
 #include <iostream>
 #include <thread>
@@ -27,8 +29,10 @@ clause::diag::Format to_format(const std::string& name) {
 int main(int argc, char** argv) {
   // A reader that goes away must not kill us mid-line: writes report EPIPE instead.
   std::signal(SIGPIPE, SIG_IGN);
+  // A file-size limit is a failed write (EFBIG) to report, not a crash.
+  std::signal(SIGXFSZ, SIG_IGN);
   std::ios::sync_with_stdio(false);
-  Io io{std::cin, std::cout, std::cerr, 0};
+  Io io{std::cin, std::cout, std::cerr, 0, 1};
 
   CLI::App app{"Clause: support policies as code. Check a policy, then decide cases with it."};
   app.name("clause");
@@ -120,5 +124,13 @@ int main(int argc, char** argv) {
     app.exit(e);
     return exit_code::usage;
   }
-  return command ? command() : exit_code::usage;
+  int code = command ? command() : exit_code::usage;
+  // Every command's output must get out: a full disk is exit 3, said on
+  // standard error (a reader that went away is not an error).
+  std::cout.flush();
+  if (!std::cout && errno != EPIPE) {
+    std::cerr << "clause: cannot write the output: " << std::strerror(errno) << "\n";
+    return exit_code::io_error;
+  }
+  return code;
 }

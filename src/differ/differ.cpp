@@ -2,12 +2,15 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
+#include <set>
 
 #include "calendar/timestamp.h"
 #include "caseio/evaluate.h"
 #include "caseio/write.h"
 #include "format/format.h"
+#include "support/text.h"
 #include "space/space.h"
 
 namespace clause::differ {
@@ -83,11 +86,22 @@ std::map<std::string, std::string> rule_texts(const syntax::Policy& ast) {
   return out;
 }
 
-void term_changes(const driver::Unit& a_unit, const driver::Unit& b_unit, std::vector<std::string>& out) {
+// The cases a changed term can decide differently: those of one plan (and
+// one urgency value), where witnesses are searched for on purpose.
+struct Scope {
+  std::string plan;      // a plan id; empty: the term is not a plan's
+  std::string urgency;   // an urgency value; empty: every value
+};
+
+void term_changes(const driver::Unit& a_unit, const driver::Unit& b_unit, std::vector<std::string>& out,
+                  std::vector<Scope>& scopes) {
   const auto& a = *a_unit.checked;
   const auto& b = *b_unit.checked;
+  Scope scope;
   auto changed = [&](const std::string& what, const std::string& before, const std::string& after) {
-    if (before != after) out.push_back(what + ": " + before + " -> " + after);
+    if (before == after) return;
+    out.push_back(what + ": " + before + " -> " + after);
+    if (!scope.plan.empty()) scopes.push_back(scope);
   };
   changed("title", a.title, b.title);
   changed("currency", a.currency, b.currency);
@@ -109,6 +123,7 @@ void term_changes(const driver::Unit& a_unit, const driver::Unit& b_unit, std::v
     }
     const auto& pb = b.plans[static_cast<std::size_t>(j)];
     std::string plan = "plan " + pa.id;
+    scope = Scope{pa.id, ""};
     changed(plan + " price", price_text(pa.price), price_text(pb.price));
     changed(plan + " hours", hours_text(a, pa.hours), hours_text(b, pb.hours));
     changed(plan + " contacts", std::to_string(pa.contacts), std::to_string(pb.contacts));
@@ -124,9 +139,11 @@ void term_changes(const driver::Unit& a_unit, const driver::Unit& b_unit, std::v
     for (std::size_t v = 0; v < urgency_values.size(); ++v) {
       int w = b.urgency() ? b.urgency()->value_index(urgency_values[v]) : -1;
       if (w < 0 || v >= pa.targets.size()) continue;
+      scope.urgency = urgency_values[v];
       changed(plan + " " + urgency_values[v] + " response", target_text(pa.targets[v], pa.no_target[v]),
               target_text(pb.targets[static_cast<std::size_t>(w)], pb.no_target[static_cast<std::size_t>(w)]));
     }
+    scope = Scope{};
   }
   for (const auto& pb : b.plans) {
     if (a.plan_index(pb.id) < 0) out.push_back("plan " + pb.id + " added");
@@ -213,33 +230,91 @@ std::string describe(const Summary& a, const Summary& b) {
 
 }  // namespace
 
+namespace {
+
+// Decides the cases of `cases` by both versions and groups the differences.
+class Comparison {
+ public:
+  Comparison(const driver::Unit& before, const driver::Unit& after, PolicyDiff& result)
+      : old_side_({before.program}, before.program->name), new_side_({after.program}, after.program->name),
+        result_(result) {
+    for (std::size_t i = 0; i < result_.changes.size(); ++i) index_.emplace(result_.changes[i].what, i);
+  }
+
+  // Returns how many cases differ; `targeted`: a search among one plan's cases.
+  std::uint64_t run(const space::CaseSpace& cases, bool targeted) {
+    std::uint64_t differing = 0;
+    for (std::uint64_t i = 0; i < cases.size(); ++i) {
+      text_ = cases.case_json(i);
+      std::string_view json(text_);
+      old_line_.clear();
+      new_line_.clear();
+      Summary a = summarize(old_side_.decide(json, &old_line_));
+      Summary b = summarize(new_side_.decide(json, &new_line_));
+      if (!targeted) ++result_.cases;
+      std::string what = describe(a, b);
+      if (what.empty()) continue;
+      ++differing;
+      auto [it, fresh] = index_.emplace(what, result_.changes.size());
+      if (fresh) {
+        if (!old_line_.empty()) old_line_.pop_back();
+        if (!new_line_.empty()) new_line_.pop_back();
+        result_.changes.push_back({what, 0, std::string(json), old_line_, new_line_, targeted});
+      }
+      // A targeted search counts only what the whole-space search did not see.
+      if (result_.changes[it->second].targeted == targeted) ++result_.changes[it->second].count;
+    }
+    return differing;
+  }
+
+ private:
+  caseio::Evaluator old_side_, new_side_;
+  PolicyDiff& result_;
+  std::map<std::string, std::size_t> index_;
+  std::string text_, old_line_, new_line_;
+};
+
+}  // namespace
+
 PolicyDiff diff(const driver::Unit& before, const driver::Unit& after) {
   PolicyDiff result;
-  term_changes(before, after, result.term_changes);
+  std::vector<Scope> scopes;
+  term_changes(before, after, result.term_changes, scopes);
 
-  space::CaseSpace cases({&*before.checked, &*after.checked});
+  // The budget: cases times the rules each is tried against, for all the
+  // searches together; with changed plans, half of a sample is kept for them.
+  const std::uint64_t rules = before.program->rules.size() + after.program->rules.size() + 1;
+  const std::uint64_t total = std::max<std::uint64_t>(min_cases, rule_test_budget / rules);
+  space::SpaceOptions options;
+  options.limit = std::min(options.limit, total);
+  options.sample = std::min(options.sample, scopes.empty() ? total : total / 2);
+  space::CaseSpace cases({&*before.checked, &*after.checked}, options);
   result.space = cases.full_size();
-  caseio::Evaluator old_side({before.program}, before.program->name);
-  caseio::Evaluator new_side({after.program}, after.program->name);
-  std::map<std::string, std::size_t> index;
-  std::string text, old_line, new_line;
-  for (std::uint64_t i = 0; i < cases.size(); ++i) {
-    text = cases.case_json(i);
-    std::string_view json(text);
-    old_line.clear();
-    new_line.clear();
-    Summary a = summarize(old_side.decide(json, &old_line));
-    Summary b = summarize(new_side.decide(json, &new_line));
-    ++result.cases;
-    std::string what = describe(a, b);
-    if (what.empty()) continue;
-    auto [it, fresh] = index.emplace(what, result.changes.size());
-    if (fresh) {
-      if (!old_line.empty()) old_line.pop_back();
-      if (!new_line.empty()) new_line.pop_back();
-      result.changes.push_back({what, 0, std::string(json), old_line, new_line});
-    }
-    ++result.changes[it->second].count;
+  result.sampled = cases.sampled();
+  Comparison comparison(before, after, result);
+  comparison.run(cases, false);
+  if (!result.sampled) return result;
+
+  // Sampled: a changed term of a plan gets a search among that plan's cases
+  // (and its urgency value's), so that its witness is not left to chance.
+  std::set<std::pair<std::string, std::string>> wanted;
+  for (const auto& scope : scopes) {
+    if (wanted.size() < max_targeted_searches) wanted.insert({scope.plan, scope.urgency});
+  }
+  const std::uint64_t each = std::clamp<std::uint64_t>((total - std::min(total, cases.size())) / std::max<std::size_t>(1, wanted.size()),
+                                                       min_targeted_cases, max_targeted_cases);
+  std::set<std::pair<std::string, std::string>> searched;
+  const std::string urgency = before.checked->urgency() ? before.checked->urgency()->path : "";
+  for (const auto& scope : scopes) {
+    if (!wanted.count({scope.plan, scope.urgency}) || !searched.insert({scope.plan, scope.urgency}).second) continue;
+    space::SpaceOptions pinned = options;
+    pinned.limit = each;
+    pinned.sample = each;
+    pinned.pins["@plan"] = json_quote(scope.plan);
+    if (!scope.urgency.empty() && !urgency.empty()) pinned.pins[urgency] = json_quote(scope.urgency);
+    space::CaseSpace focused({&*before.checked, &*after.checked}, pinned);
+    result.targeted_cases += focused.size();
+    comparison.run(focused, true);
   }
   return result;
 }

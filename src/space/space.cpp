@@ -25,6 +25,13 @@ void collect(const sema::Cond& c, const sema::Checked& policy, std::set<std::str
 
 std::string day_text(int days) { return calendar::format_date(date::local_days(date::days(days))); }
 
+// splitmix64's finalizer: a fixed, well-spread hash.
+std::uint64_t mix(std::uint64_t z) {
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
 }  // namespace
 
 CaseSpace::CaseSpace(const std::vector<const sema::Checked*>& versions, const SpaceOptions& options) {
@@ -57,8 +64,8 @@ CaseSpace::CaseSpace(const std::vector<const sema::Checked*>& versions, const Sp
       for (const auto& c : g->covers) collect(c.when, *v, varied, amounts, days);
       for (const auto& c : g->excludes) collect(c.when, *v, varied, amounts, days);
       for (const auto& band : g->bands) {
-        if (band.kind != syntax::Band::Kind::below) amounts.push_back(band.low);
-        if (band.kind != syntax::Band::Kind::above) amounts.push_back(band.high);
+        if (band.kind != lang::BandKind::below) amounts.push_back(band.low);
+        if (band.kind != lang::BandKind::above) amounts.push_back(band.high);
         periods.insert(band.days);
       }
       if (g->fixed_days >= 0) periods.insert(g->fixed_days);
@@ -165,6 +172,9 @@ CaseSpace::CaseSpace(const std::vector<const sema::Checked*>& versions, const Sp
     }
     dims_.push_back(std::move(dim));
   }
+  for (auto& dim : dims_) {
+    if (auto pin = options.pins.find(dim.path); pin != options.pins.end()) dim.json = {pin->second};
+  }
 
   // Opening times: at the edges of each guarantee period, then at the edges
   // of working hours (long after any period).
@@ -208,16 +218,24 @@ CaseSpace::CaseSpace(const std::vector<const sema::Checked*>& versions, const Sp
     full_ = full_ > (std::uint64_t{1} << 40) / std::max<std::size_t>(1, d.json.size()) ? (std::uint64_t{1} << 40)
                                                                                        : full_ * d.json.size();
   }
-  count_ = std::min(full_, options.limit);
+  count_ = full_ <= options.limit ? full_ : std::min(options.limit, options.sample);
 }
 
 std::vector<std::size_t> CaseSpace::choose(std::uint64_t i) const {
-  // Sampling walks the full space with an even stride.
-  std::uint64_t index = count_ == full_ ? i : i * (full_ / count_);
   std::vector<std::size_t> choice(dims_.size());
-  for (std::size_t d = dims_.size(); d-- > 0;) {
-    choice[d] = static_cast<std::size_t>(index % dims_[d].json.size());
-    index /= dims_[d].json.size();
+  if (count_ == full_) {
+    // Every case: i in mixed radix, the last dimension fastest.
+    for (std::size_t d = dims_.size(); d-- > 0;) {
+      choice[d] = static_cast<std::size_t>(i % dims_[d].json.size());
+      i /= dims_[d].json.size();
+    }
+    return choice;
+  }
+  std::size_t widest = 1;
+  for (const auto& dim : dims_) widest = std::max(widest, dim.json.size());
+  for (std::size_t d = 0; d < dims_.size(); ++d) {
+    std::uint64_t size = dims_[d].json.size();
+    choice[d] = static_cast<std::size_t>(i < widest ? i % size : mix(i * 0x9E3779B97F4A7C15ULL + d) % size);
   }
   return choice;
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -16,7 +17,10 @@ namespace clause::space {
 
 struct SpaceOptions {
   bool vary_times = true;        // opening times and guarantee days (diff); one fixed time (lint)
-  std::uint64_t limit = 2'000'000;   // at most this many cases; more are sampled evenly
+  std::uint64_t limit = 2'000'000;   // every case when there are at most this many
+  std::uint64_t sample = 250'000;    // else this many, sampled (see case_json)
+  // Dimensions held to one value: path ("@plan", "priority") -> its JSON text.
+  std::map<std::string, std::string> pins;
 };
 
 class CaseSpace {
@@ -29,6 +33,10 @@ class CaseSpace {
   bool sampled() const { return count_ < full_; }
 
   // The i-th case, as a single-line JSON object a help desk could send.
+  // When the space is sampled, the first cases sweep every dimension's
+  // values together and the rest draw each dimension's value from a fixed
+  // hash of i: every value of every dimension is tried, none is stuck at its
+  // first value, and the same i gives the same case.
   std::string case_json(std::uint64_t i) const;
 
   struct Dimension {
