@@ -195,7 +195,13 @@ const ReadResult& CaseReader::read(std::string_view text, std::size_t capacity) 
   auto found = doc.find_field_unordered("policy").get(policy_value);
   if (found == simdjson::SUCCESS && policy_value.get_string().get(name) == simdjson::SUCCESS) {
     note_policy(result_, impl_->policies, name);
-  } else if (found != simdjson::SUCCESS && found != simdjson::NO_SUCH_FIELD) {
+  } else if (found == simdjson::SUCCESS) {
+    od::json_type given = od::json_type::null;
+    if (auto error = policy_value.type().get(given)) return fail_whole(json_error(error));
+    result_.errors.push_back({"policy", "expected a policy name as text, got " + std::string(type_name(given))});
+    echo_id(doc, result_);
+    return result_;
+  } else if (found != simdjson::NO_SUCH_FIELD) {
     return fail_whole(json_error(found));
   }
   int wanted = wanted_program();
