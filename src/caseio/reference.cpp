@@ -2,6 +2,7 @@
 
 #include "calendar/timestamp.h"
 #include "caseio/write.h"
+#include "eval/explain.h"
 #include "support/text.h"
 
 namespace clause::caseio {
@@ -51,16 +52,37 @@ std::string reference_decision(const ir::Program& program, const eval::Case& c, 
   o.text("policy", program.name).text("revision", program.revision).text("outcome", eval::outcome_name(d.outcome));
   o.raw("basis", basis(program, d));
   o.raw("priority", d.urgency >= 0 ? json_quote(program.urgency_values[static_cast<std::size_t>(d.urgency)]) : "null");
+  const calendar::Zone& zone = eval::deadline_zone(d);
+  auto instant = [&](calendar::Instant t) {
+    return writable(t) ? json_quote(calendar::format_rfc3339(t, zone.offset_at(t))) : std::string("null");
+  };
   const bool due_written = d.has_response && writable(d.due);
   if (due_written) {
+    const ir::TargetRule& rule = program.target_rules[d.response_rule];
     Object response;
-    response.raw("within_hours", format_hours(d.target.length));
-    response.text("clock", d.target.working ? "working" : "calendar");
-    response.text("due", calendar::format_rfc3339(d.due, c.zone->offset_at(d.due)));
+    response.raw("within_hours", rule.within_hours);
+    response.raw("within_minutes", rule.within_minutes);
+    response.text("clock", rule.clock_name);
+    response.raw("due", instant(d.due));
     o.raw("response", response.close());
   } else {
     o.raw("response", "null");
   }
+  std::vector<std::string> targets;
+  for (std::uint8_t i = 0; i < d.target_count; ++i) {
+    const eval::TargetState& t = d.targets[i];
+    const ir::TargetRule& rule = program.target_rules[t.rule];
+    Object target;
+    target.text("kind", lang::text(t.kind)).text("within", rule.within).raw("within_minutes", rule.within_minutes);
+    target.text("clock", rule.clock_name).raw("due", t.has_due ? instant(t.due) : "null");
+    target.text("status", lang::text(t.status)).raw("met_at", t.has_met ? instant(t.met_at) : "null");
+    target.raw("paused_minutes", std::to_string(t.paused_us / 60'000'000));
+    if (t.kind == lang::TargetKind::update || t.kind == lang::TargetKind::reply) {
+      target.raw("instances", Object().raw("met", std::to_string(t.met)).raw("breached", std::to_string(t.breached)).close());
+    }
+    targets.push_back(target.close());
+  }
+  o.raw("targets", array(targets));
   std::vector<std::string> entitlements;
   for (std::size_t e = 0; e < program.entitlements.size(); ++e) {
     if ((d.entitlements >> e) & 1) entitlements.push_back(json_quote(program.entitlements[e]));
@@ -90,6 +112,9 @@ std::string reference_decision(const ir::Program& program, const eval::Case& c, 
   }
   if (d.has_response && !due_written) {
     warnings.push_back(json_quote("the response deadline falls after the year 9999 and cannot be written"));
+  }
+  if (d.holidays_passed >= 0) {
+    warnings.push_back(json_quote(eval::holiday_warning(program.hours[static_cast<std::size_t>(d.holidays_passed)])));
   }
   o.raw("warnings", array(warnings));
   o.raw("errors", "[]");

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "calendar/timestamp.h"
+#include "eval/explain.h"
 #include "support/text.h"
 
 namespace clause::caseio {
@@ -26,6 +27,11 @@ bool writable(calendar::Instant t) {
   return t < calendar::Instant(date::sys_days(date::year(10000) / 1 / 1).time_since_epoch());
 }
 
+void append_integer(std::string& out, std::int64_t n) {
+  char digits[24];
+  out.append(digits, static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, n).ptr - digits));
+}
+
 // The part of a guarantee reason after its title; only digits and words.
 void guarantee_sentence(std::string& out, bool covered, int days, int end) {
   char digits[16];
@@ -44,19 +50,10 @@ void guarantee_sentence(std::string& out, bool covered, int days, int end) {
 
 }  // namespace
 
-std::string format_hours(std::chrono::microseconds length) {
-  constexpr std::int64_t per_hour = 3'600'000'000;
-  std::int64_t us = length.count();
-  std::string out = std::to_string(us / per_hour);
-  std::int64_t rest = us % per_hour;
-  if (rest == 0) return out;
-  // Up to six decimals, the last rounded half up; trailing zeros dropped.
-  std::int64_t micro_hours = (rest * 1'000'000 + per_hour / 2) / per_hour;
-  if (micro_hours == 1'000'000) return std::to_string(us / per_hour + 1);
-  std::string fraction = fmt::format("{:06d}", micro_hours);
-  while (fraction.back() == '0') fraction.pop_back();
-  return out + "." + fraction;
-}
+std::string format_hours(std::chrono::microseconds length) { return decimal_hours(length); }
+
+std::string target_phrase(const ir::TargetRule& rule) { return rule.by_close ? rule.within : "within " + rule.within; }
+
 
 std::string format_target(std::chrono::microseconds length, bool working) {
   return format_hours(length) + (working ? " working hour" : " calendar hour") + (length == std::chrono::hours(1) ? "" : "s");
@@ -87,8 +84,8 @@ std::string reason_text(const ir::Program& program, const eval::Decision& d, con
       const auto& plan = program.plans[ref.index];
       std::string text = "Covered by the " + plan.title + " plan";
       if (d.has_response && d.urgency >= 0) {
-        text += fmt::format(": {} is answered within {}", program.urgency_values[static_cast<std::size_t>(d.urgency)],
-                            format_target(d.target.length, d.target.working));
+        text += fmt::format(": {} is answered {}", program.urgency_values[static_cast<std::size_t>(d.urgency)],
+                            target_phrase(program.target_rules[d.response_rule]));
       }
       return text;
     }
@@ -206,27 +203,49 @@ DecisionWriter::DecisionWriter(const ir::Program& program) : program_(program) {
     const ir::Reason& source = reason_source(program, ref);
     return reason_json(source.id, source.at, source.text);
   };
-  const int values = program.urgency_count;
   for (std::size_t p = 0; p < program.plans.size(); ++p) {
     const auto& plan = program.plans[p];
     plan_entitlements_.push_back(std::string(entitlements_key) + entitlements_json(program, plan.includes) +
                                  std::string(reasons_open));
-    eval::ReasonRef ref{eval::ReasonRef::Kind::plan, static_cast<std::uint16_t>(p)};
-    for (int u = 0; u <= values; ++u) {
-      eval::Decision d;
-      d.plan = static_cast<int>(p);
-      if (u < values) {
-        d.urgency = u;
-        d.target = program.target(static_cast<int>(p), u);
-        d.has_response = d.target.present;
-      }
-      plan_reasons_.push_back(reason_json(plan.reason_id, plan.at, reason_text(program, d, ref)));
-      if (u < values) {
-        within_.push_back("{\"within_hours\":" + format_hours(d.target.length) +
-                          (d.target.working ? ",\"clock\":\"working\",\"due\":\"" : ",\"clock\":\"calendar\",\"due\":\""));
+    eval::Decision none;
+    none.plan = static_cast<int>(p);
+    plan_reasons_none_.push_back(reason_json(plan.reason_id, plan.at,
+                                             reason_text(program, none, {eval::ReasonRef::Kind::plan, static_cast<std::uint16_t>(p)})));
+  }
+  // Per target line: its pieces of the response and the targets, and the
+  // plan reason that quotes it (for response lines).
+  std::vector<int> plan_of(program.target_rules.size(), -1), urgency_of(program.target_rules.size(), -1);
+  for (std::size_t p = 0; p < program.plans.size(); ++p) {
+    for (int u = 0; u < program.urgency_count; ++u) {
+      std::size_t key = program.target_key(static_cast<int>(p), u, lang::TargetKind::response);
+      for (std::uint32_t r = 0; r < program.target_count[key]; ++r) {
+        plan_of[program.target_first[key] + r] = static_cast<int>(p);
+        urgency_of[program.target_first[key] + r] = u;
       }
     }
   }
+  for (std::size_t r = 0; r < program.target_rules.size(); ++r) {
+    const ir::TargetRule& rule = program.target_rules[r];
+    within_.push_back("{\"within_hours\":" + rule.within_hours + ",\"within_minutes\":" + rule.within_minutes +
+                      ",\"clock\":\"" + rule.clock_name + "\",\"due\":\"");
+    std::string head = "{\"kind\":\"" + std::string(lang::text(rule.kind)) + "\",\"within\":";
+    append_string(head, rule.within);
+    head += ",\"within_minutes\":" + rule.within_minutes + ",\"clock\":\"" + rule.clock_name + "\",\"due\":";
+    target_head_.push_back(head);
+    if (plan_of[r] < 0) {
+      plan_reasons_.emplace_back();
+      continue;
+    }
+    const auto& plan = program.plans[static_cast<std::size_t>(plan_of[r])];
+    eval::Decision d;
+    d.plan = plan_of[r];
+    d.urgency = urgency_of[r];
+    d.has_response = true;
+    d.response_rule = static_cast<std::uint32_t>(r);
+    plan_reasons_.push_back(
+        reason_json(plan.reason_id, plan.at, reason_text(program, d, {eval::ReasonRef::Kind::plan, static_cast<std::uint16_t>(plan_of[r])})));
+  }
+  for (const auto& hours : program.hours) holiday_warning_.push_back(hours.holidays_end ? eval::holiday_warning(hours) : "");
   guarantee_entitlements_ =
       std::string(entitlements_key) + entitlements_json(program, program.guarantee.includes) + std::string(reasons_open);
   for (std::size_t r = 0; r < program.rules.size(); ++r) {
@@ -265,14 +284,21 @@ void DecisionWriter::write(std::string& out, const eval::Case& c, const eval::De
   }
   out += heads_[head_index(d)];
   out += priority_[d.urgency >= 0 ? static_cast<std::size_t>(d.urgency) : priority_.size() - 1];
+  const calendar::Zone& zone = eval::deadline_zone(d);
   bool due_ok = d.has_response && writable(d.due);
   if (due_ok) {
-    out += within_[static_cast<std::size_t>(d.plan * program.urgency_count + d.urgency)];
-    calendar::append_rfc3339(out, d.due, c.zone->offset_at(d.due));
+    out += within_[d.response_rule];
+    calendar::append_rfc3339(out, d.due, zone.offset_at(d.due));
     out += "\"}"sv;
   } else {
     out += "null"sv;
   }
+  out += ",\"targets\":["sv;
+  for (std::uint8_t i = 0; i < d.target_count; ++i) {
+    if (i) out += ',';
+    write_target(out, d.targets[i], zone);
+  }
+  out += ']';
   if (d.basis == eval::Basis::plan || d.outcome == eval::Outcome::limited) {
     if (d.plan >= 0) {
       out += plan_entitlements_[static_cast<std::size_t>(d.plan)];
@@ -293,11 +319,9 @@ void DecisionWriter::write(std::string& out, const eval::Case& c, const eval::De
     if (i) out += ',';
     using K = eval::ReasonRef::Kind;
     switch (ref.kind) {
-      case K::plan: {
-        int u = d.has_response ? d.urgency : program.urgency_count;
-        out += plan_reasons_[static_cast<std::size_t>(ref.index * (program.urgency_count + 1) + u)];
+      case K::plan:
+        out += d.has_response ? plan_reasons_[d.response_rule] : plan_reasons_none_[ref.index];
         break;
-      }
       case K::rule: {
         const eval::Lowering* lowering = nullptr;
         for (std::uint8_t l = 0; l < d.lowering_count; ++l) {
@@ -345,11 +369,47 @@ void DecisionWriter::write(std::string& out, const eval::Case& c, const eval::De
     out += warning_suffix_[l.rule];
     out += '"';
   }
+  bool first_warning = d.lowering_count == 0;
   if (d.has_response && !due_ok) {
-    if (d.lowering_count) out += ',';
+    if (!first_warning) out += ',';
     append_string(out, "the response deadline falls after the year 9999 and cannot be written");
+    first_warning = false;
+  }
+  if (d.holidays_passed >= 0) {
+    if (!first_warning) out += ',';
+    append_string(out, holiday_warning_[static_cast<std::size_t>(d.holidays_passed)]);
   }
   out += "],\"errors\":[]}\n"sv;
+}
+
+void DecisionWriter::write_target(std::string& out, const eval::TargetState& t, const calendar::Zone& zone) const {
+  out += target_head_[t.rule];
+  auto instant = [&](calendar::Instant at) {
+    if (!writable(at)) {
+      out += "null"sv;
+      return;
+    }
+    out += '"';
+    calendar::append_rfc3339(out, at, zone.offset_at(at));
+    out += '"';
+  };
+  if (t.has_due) instant(t.due);
+  else out += "null"sv;
+  out += ",\"status\":\""sv;
+  out += lang::text(t.status);
+  out += "\",\"met_at\":"sv;
+  if (t.has_met) instant(t.met_at);
+  else out += "null"sv;
+  out += ",\"paused_minutes\":"sv;
+  append_integer(out, t.paused_us / 60'000'000);
+  if (t.kind == lang::TargetKind::update || t.kind == lang::TargetKind::reply) {
+    out += ",\"instances\":{\"met\":"sv;
+    append_integer(out, t.met);
+    out += ",\"breached\":"sv;
+    append_integer(out, t.breached);
+    out += '}';
+  }
+  out += '}';
 }
 
 void write_invalid(std::string& out, const ir::Program* program, const ReadResult& read) {
@@ -363,7 +423,7 @@ void write_invalid(std::string& out, const ir::Program* program, const ReadResul
   out += ",\"revision\":"sv;
   if (program) append_string(out, program->revision);
   else out += "null"sv;
-  out += ",\"outcome\":\"invalid\",\"basis\":null,\"priority\":null,\"response\":null,\"entitlements\":[],"
+  out += ",\"outcome\":\"invalid\",\"basis\":null,\"priority\":null,\"response\":null,\"targets\":[],\"entitlements\":[],"
          "\"reasons\":[],\"warnings\":[],\"errors\":[";
   for (std::size_t i = 0; i < read.errors.size(); ++i) {
     if (i) out += ',';

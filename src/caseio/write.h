@@ -25,14 +25,18 @@ class DecisionWriter {
   // basis: ","policy":"x","revision":"y","outcome":"covered","basis":"plan:gold","priority":
   // Indexed by head_index(); the decision is then about ten copies.
   std::size_t head_index(const eval::Decision& d) const;
+  void write_target(std::string& out, const eval::TargetState& t, const calendar::Zone& zone) const;
   const ir::Program& program_;
   std::vector<std::string> heads_;
   std::vector<std::string> priority_;           // per value: "P1","response":  the last: null,"response":
   std::vector<std::string> plan_entitlements_;  // per plan: ,"entitlements":["a","b"],"reasons":[
   std::string guarantee_entitlements_;          // the same for the guarantee
   std::vector<std::string> rule_reasons_;       // per rule, when its text is fixed
-  std::vector<std::string> plan_reasons_;       // [plan * (urgency values + 1) + value]; the last: no target
-  std::vector<std::string> within_;             // [plan * urgency values + value]: {"within_hours":4,...,"due":"
+  std::vector<std::string> plan_reasons_;       // per response target line: the plan's reason with its target
+  std::vector<std::string> plan_reasons_none_;  // per plan: the reason when no response target applies
+  std::vector<std::string> within_;             // per target line: {"within_hours":4,...,"due":"
+  std::vector<std::string> target_head_;        // per target line: {"kind":"response",...,"due":
+  std::vector<std::string> holiday_warning_;    // per hours: the warning when a deadline passes their holidays
   std::vector<std::string> clause_reasons_;     // the guarantee's excludes
   std::string default_plan_reason_, otherwise_reason_, no_basis_reason_, not_covered_reason_, channel_reason_;
   std::string guarantee_prefix_;                // {"rule":"guarantee","at":"...","text":"<title>: 
@@ -49,6 +53,9 @@ std::string format_hours(std::chrono::microseconds length);
 
 // A target for people: "1 working hour", "2.5 calendar hours".
 std::string format_target(std::chrono::microseconds length, bool working);
+
+// A target line's time for a sentence: "within 4 working hours", "by close of business".
+std::string target_phrase(const ir::TargetRule& rule);
 
 // The text a reason quotes (rules quote the policy; plan, guarantee and
 // default-plan reasons are built from the decision's facts).

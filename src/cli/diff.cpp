@@ -11,6 +11,10 @@ int run_diff(const DiffOptions& options, Io& io) {
   diag::Sink sink;
   auto before = driver::load(options.before, driver::Stage::lower, sink);
   auto after = driver::load(options.after, driver::Stage::lower, sink);
+  if (before.ok && after.ok && (!before.program || !after.program)) {
+    io.err << "clause diff: a library decides no case: diff the policies that import it\n";
+    return exit_code::usage;
+  }
   if (!before.ok || !after.ok) {
     sink.finish();
     report(sink.diagnostics(), diag::Format::text, io.err);

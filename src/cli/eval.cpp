@@ -23,7 +23,9 @@ std::vector<std::shared_ptr<const ir::Program>> load_programs(const std::vector<
   report(sink.diagnostics(), diag::Format::text, io.err);
   std::vector<std::shared_ptr<const ir::Program>> programs;
   if (sink.has_errors()) return programs;
-  for (auto& unit : units) programs.push_back(unit.program);
+  for (auto& unit : units) {
+    if (unit.program) programs.push_back(unit.program);   // libraries decide no case
+  }
   return programs;
 }
 

@@ -16,8 +16,12 @@ int run_quote(const QuoteOptions& options, Io& io) {
   if (sink.has_errors() || units.empty()) return exit_code::usage;
 
   const driver::Unit* unit = nullptr;
+  std::vector<const driver::Unit*> policies;
   for (const auto& u : units) {
-    if (options.policy.empty() ? units.size() == 1 : u.program->name == options.policy) unit = &u;
+    if (u.program) policies.push_back(&u);   // libraries have no plans to price
+  }
+  for (const auto* u : policies) {
+    if (options.policy.empty() ? policies.size() == 1 : u->program->name == options.policy) unit = u;
   }
   if (!unit) {
     io.err << "clause quote: " << (options.policy.empty() ? "several policies are loaded: choose one with --policy NAME"

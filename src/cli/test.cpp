@@ -66,17 +66,17 @@ int run_test(const TestOptions& options, Io& io) {
   bool text = options.format == diag::Format::text;
   diag::Sink failures;
   // What the tests reached, for --coverage, by policy: reason ids, and the
-  // response targets (plan and urgency indices) decisions used.
+  // target lines decisions used.
   struct Reached {
     std::set<std::string> reasons;
-    std::set<std::pair<int, int>> targets;
+    std::set<std::uint32_t> targets;
   };
   std::map<std::string, Reached> reached;
   auto note_reached = [&](const testing::TestResult& r) {
     if (r.policy.empty()) return;
     Reached& seen = reached[r.policy];
     seen.reasons.insert(r.reasons.begin(), r.reasons.end());
-    if (r.target_plan >= 0) seen.targets.insert({r.target_plan, r.target_urgency});
+    seen.targets.insert(r.target_rules.begin(), r.target_rules.end());
   };
   auto report_failure = [&](const diag::SourcePtr& file, diag::Span span, const std::string& where,
                             const testing::TestResult& r) {
@@ -93,6 +93,7 @@ int run_test(const TestOptions& options, Io& io) {
   };
   std::vector<std::shared_ptr<const ir::Program>> programs;
   for (const auto& unit : units) {
+    if (!unit.program) continue;   // a library has no tests to run
     programs.push_back(unit.program);
     for (const auto& r : testing::run_policy_tests(unit)) {
       note_reached(r);
@@ -128,6 +129,7 @@ int run_test(const TestOptions& options, Io& io) {
   if (options.coverage) {
     std::ostream& out = text ? io.out : io.err;
     for (const auto& unit : units) {
+      if (!unit.program) continue;
       const auto& program = *unit.program;
       const auto& seen = reached[program.name].reasons;
       const auto& targets = reached[program.name].targets;
@@ -143,8 +145,14 @@ int run_test(const TestOptions& options, Io& io) {
         const auto& plan = program.plans[p];
         if (!seen.count(plan.reason_id)) missing.push_back("plan " + plan.id + " (" + plan.at + ")");
         for (int u = 0; u < program.urgency_count; ++u) {
-          if (program.target(static_cast<int>(p), u).present && !targets.count({static_cast<int>(p), u})) {
-            missing.push_back("target " + plan.id + " " + program.urgency_values[static_cast<std::size_t>(u)]);
+          for (std::size_t k = 0; k < lang::target_kinds; ++k) {
+            std::size_t key = program.target_key(static_cast<int>(p), u, static_cast<lang::TargetKind>(k));
+            for (std::uint32_t r = program.target_first[key]; r < program.target_first[key] + program.target_count[key]; ++r) {
+              if (targets.count(r)) continue;
+              std::string kind = k == 0 ? "target" : std::string(lang::text(static_cast<lang::TargetKind>(k))) + " target";
+              missing.push_back(kind + " " + plan.id + " " + program.urgency_values[static_cast<std::size_t>(u)] + " (" +
+                                program.target_rules[r].at + ")");
+            }
           }
         }
       }

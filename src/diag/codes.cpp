@@ -41,17 +41,19 @@ const CodeInfo bad_date{"E0119", "bad-date", "A date does not exist.", E};
 const CodeInfo duplicate_policy{"E0120", "duplicate-policy", "Two files define a policy with the same name.", E};
 const CodeInfo bad_value{"E0121", "bad-value", "A number is out of the range the declaration allows.", E};
 const CodeInfo misplaced{"E0122", "misplaced", "A declaration is used where it has no meaning.", E};
+const CodeInfo import_cycle{"E0123", "import-cycle", "Files import each other in a cycle.", E};
+const CodeInfo bad_import{"E0124", "bad-import", "An imported file cannot be read or does not check.", E};
 }  // namespace codes
 
 namespace {
-constexpr std::array<Code, 26> table = {
+constexpr std::array<Code, 28> table = {
     &codes::syntax, &codes::nesting, &codes::bad_text, &codes::unreadable,
     &codes::unknown_name, &codes::duplicate, &codes::not_in_enum, &codes::bad_range,
     &codes::type_mismatch, &codes::inheritance_cycle, &codes::bad_time, &codes::window_order,
     &codes::window_overlap, &codes::unknown_zone, &codes::percent_range, &codes::missing_target,
     &codes::unknown_field, &codes::missing_declaration, &codes::duplicate_target, &codes::no_open_hours,
     &codes::bad_test, &codes::currency, &codes::bad_date, &codes::duplicate_policy,
-    &codes::bad_value, &codes::misplaced};
+    &codes::bad_value, &codes::misplaced, &codes::import_cycle, &codes::bad_import};
 }  // namespace
 
 std::span<const Code> all_codes() { return table; }

@@ -48,6 +48,8 @@ extern const CodeInfo bad_date;
 extern const CodeInfo duplicate_policy;
 extern const CodeInfo bad_value;
 extern const CodeInfo misplaced;
+extern const CodeInfo import_cycle;
+extern const CodeInfo bad_import;
 }  // namespace codes
 
 // Every code, in id order (for SARIF rule metadata and the docs test).

@@ -26,7 +26,7 @@ std::string list_or_none(const std::vector<std::string>& words) {
 
 std::string target_text(const std::optional<sema::Target>& t, bool none_declared) {
   if (!t) return none_declared ? "no target" : "none";
-  return "within " + caseio::format_target(t->within.length, t->within.working);
+  return "within " + caseio::format_target(t->within.length, t->within.working());
 }
 
 std::string price_text(const sema::Price& p) {
@@ -193,7 +193,6 @@ Summary summarize(const caseio::Decided& decided) {
     return s;
   }
   const auto& program = *decided.program;
-  const auto& c = *decided.c;
   const auto& d = decided.decision;
   s.outcome = std::string(eval::outcome_name(d.outcome));
   s.basis = d.basis == eval::Basis::plan ? program.plans[static_cast<std::size_t>(d.plan)].basis
@@ -201,8 +200,9 @@ Summary summarize(const caseio::Decided& decided) {
             : d.basis == eval::Basis::time_and_materials ? "time_and_materials"
                                                          : "null";
   s.priority = d.urgency >= 0 ? program.urgency_values[static_cast<std::size_t>(d.urgency)] : "null";
-  s.response = d.has_response ? "within " + caseio::format_target(d.target.length, d.target.working) : "null";
-  s.due = d.has_response ? calendar::format_rfc3339(d.due, *c.zone) : "";
+  s.response = d.has_response ? caseio::target_phrase(program.target_rules[d.response_rule]) : "null";
+  s.due = d.has_response ? calendar::format_rfc3339(d.due, eval::deadline_zone(d)) : "";
+
   for (std::size_t i = 0; i < program.entitlements.size(); ++i) {
     if ((d.entitlements >> i) & 1) s.entitlements += (s.entitlements.empty() ? "" : ", ") + program.entitlements[i];
   }

@@ -31,10 +31,13 @@ struct Unit {
   diag::SourcePtr file;
   std::optional<syntax::Policy> ast;
   std::optional<sema::Checked> checked;
-  std::shared_ptr<const ir::Program> program;
-  std::string revision;   // first 12 hex digits of the SHA-256 of the text
+  std::shared_ptr<const ir::Program> program;   // none for a library
+  std::string revision;   // first 12 hex digits of the SHA-256 of the text (and of the texts it imports)
   Stage reached = Stage::read;
   bool ok = false;        // every requested stage ran without errors
+  // The files it imports, each loaded and checked, those they import first
+  // (every file once).
+  std::vector<std::shared_ptr<const Unit>> imports;
 };
 
 // Files named on the command line: a `.policy` file, or a folder whose

@@ -2,6 +2,8 @@
 
 #include "calendar/timestamp.h"
 
+#include <array>
+
 namespace clause::eval {
 namespace {
 
@@ -39,6 +41,69 @@ int guarantee_days(const ir::Guarantee& g, const Case& c) {
     if (inside) return band.days;
   }
   return -1;
+}
+
+const calendar::Zone& utc() {
+  static const calendar::Zone zone;
+  return zone;
+}
+
+// The zone a target's hours are read in: their own, else the case's.
+const calendar::Zone& zone_for(const ir::Program& program, const ir::TargetRule& rule, const Case& c) {
+  if (rule.hours >= 0) {
+    const ir::Hours& hours = program.hours[static_cast<std::size_t>(rule.hours)];
+    if (hours.own_zone) return hours.zone;
+  }
+  return c.zone ? *c.zone : utc();
+}
+
+// When a target counted from `start` falls due, on its clock.
+calendar::Instant due_from(const ir::Program& program, const ir::TargetRule& rule, const Case& c, calendar::Instant start) {
+  if (rule.clock == lang::Clock::calendar || rule.hours < 0) return start + rule.length;
+  const ir::Hours& hours = program.hours[static_cast<std::size_t>(rule.hours)];
+  const calendar::Zone& zone = zone_for(program, rule, c);
+  if (rule.clock == lang::Clock::working) return hours.working.due_after(zone, start, rule.length);
+  if (rule.by_close) return hours.business.close_of_business(zone, start, rule.close_days);
+  return hours.business.due_after(zone, start, rule.business_days);
+}
+
+// Each kind's first line that holds for the case, its deadline from the
+// opening, and where it stands at the opening (events come later).
+void set_targets(const ir::Program& program, const Case& c, int plan, Decision& d) {
+  if (plan < 0 || d.urgency < 0) return;
+  for (std::size_t k = 0; k < lang::target_kinds; ++k) {
+    auto kind = static_cast<lang::TargetKind>(k);
+    std::size_t key = program.target_key(plan, d.urgency, kind);
+    std::uint32_t first = program.target_first[key];
+    std::uint32_t count = program.target_count[key];
+    for (std::uint32_t r = first; r < first + count; ++r) {
+      const ir::TargetRule& rule = program.target_rules[r];
+      if (rule.when != ir::no_condition && !holds(program, rule.when, c, plan, d.urgency)) continue;
+      TargetState& t = d.targets[d.target_count++];
+      t.kind = kind;
+      t.rule = r;
+      if (kind == lang::TargetKind::reply) {
+        t.status = lang::TargetStatus::pending;   // no customer reply yet
+      } else {
+        t.has_due = true;
+        t.due = due_from(program, rule, c, c.opened_at);
+        if (rule.hours >= 0 && rule.clock != lang::Clock::calendar) {
+          const ir::Hours& hours = program.hours[static_cast<std::size_t>(rule.hours)];
+          if (d.holidays_passed < 0 && hours.holidays_end &&
+              calendar::local_date(zone_for(program, rule, c), t.due).time_since_epoch().count() > hours.holidays_last) {
+            d.holidays_passed = rule.hours;
+          }
+          if (!c.zone && !d.zone && hours.own_zone) d.zone = &hours.zone;
+        }
+      }
+      if (kind == lang::TargetKind::response) {
+        d.has_response = true;
+        d.response_rule = r;
+        d.due = t.due;
+      }
+      break;
+    }
+  }
 }
 
 }  // namespace
@@ -111,6 +176,7 @@ bool holds(const ir::Program& program, std::uint32_t index, const Case& c, int p
 
 Decision decide(const ir::Program& program, const Case& c, Trace* trace) {
   Decision d;
+  d.zone = c.zone;
   int plan = c.plan;
   if (plan < 0 && program.default_plan >= 0) {
     plan = program.default_plan;
@@ -138,19 +204,7 @@ Decision decide(const ir::Program& program, const Case& c, Trace* trace) {
     }
   }
 
-  auto respond_as_plan = [&](int p) {
-    if (p < 0 || d.urgency < 0) return;
-    const ir::Target& target = program.target(p, d.urgency);
-    if (!target.present) return;
-    d.has_response = true;
-    d.target = target;
-    const auto& plan_def = program.plans[static_cast<std::size_t>(p)];
-    if (target.working && plan_def.hours >= 0) {
-      d.due = program.hours[static_cast<std::size_t>(plan_def.hours)].due_after(*c.zone, c.opened_at, target.length);
-    } else {
-      d.due = c.opened_at + target.length;
-    }
-  };
+  auto respond_as_plan = [&](int p) { set_targets(program, c, p, d); };
 
   // Rules that decide, in the policy's order: the first that holds decides.
   for (std::uint16_t r : program.deciding) {
@@ -249,5 +303,7 @@ Decision decide(const ir::Program& program, const Case& c, Trace* trace) {
   }
   return d;
 }
+
+const calendar::Zone& deadline_zone(const Decision& d) { return d.zone ? *d.zone : utc(); }
 
 }  // namespace clause::eval

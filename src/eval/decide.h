@@ -63,15 +63,32 @@ struct Lowering {
   std::int8_t to = 0;
 };
 
+// A target of the decision and where it stands (CONTRACT.md 8).
+struct TargetState {
+  lang::TargetKind kind = lang::TargetKind::response;
+  std::uint32_t rule = 0;                 // the line that set it: program.target_rules
+  bool has_due = false;                   // an instance is running (a `reply` has none before a customer reply)
+  calendar::Instant due{};
+  lang::TargetStatus status = lang::TargetStatus::running;
+  bool has_met = false;
+  calendar::Instant met_at{};
+  std::int64_t paused_us = 0;             // open time spent paused
+  std::uint32_t met = 0, breached = 0;    // update, reply: instances met and breached
+};
+
 struct Decision {
   Outcome outcome = Outcome::invalid;
   Basis basis = Basis::none;
   int held_plan = -1;                  // the plan the case holds: its own, else the policy's default (-1: none)
   int plan = -1;                       // the plan that decided (plan basis, limited)
   int urgency = -1;                    // effective urgency value, -1 when the policy has none
-  bool has_response = false;
-  ir::Target target;
+  bool has_response = false;            // the first response (CONTRACT.md 2): targets[0] then
+  std::uint32_t response_rule = 0;      // its line
   calendar::Instant due{};
+  std::array<TargetState, lang::target_kinds> targets{};   // one per kind the plan sets, in kind order
+  std::uint8_t target_count = 0;
+  const calendar::Zone* zone = nullptr; // deadlines are written in it: the case's, else the hours' own, else UTC
+  int holidays_passed = -1;             // hours whose listed holidays end before a deadline (for a warning)
   std::uint64_t entitlements = 0;
   int guarantee_days = -1;             // the guarantee's length for this case, -1 when none applies
   int guarantee_end = 0;               // its last day (days since 1970-01-01)
@@ -96,6 +113,9 @@ class Trace {
 };
 
 Decision decide(const ir::Program& program, const Case& c, Trace* trace = nullptr);
+
+// The zone a decision's deadlines are written in.
+const calendar::Zone& deadline_zone(const Decision& d);
 
 // Whether the condition rooted at `node` holds for the case, with `plan`
 // (-1: none) as the case's plan and `urgency` as its effective urgency

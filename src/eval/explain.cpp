@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "calendar/timestamp.h"
+#include "support/text.h"
 
 namespace clause::eval {
 namespace {
@@ -73,7 +74,18 @@ std::string local_text(calendar::LocalTime t) {
                      time.minutes().count());
 }
 
+// "Fri 2026-11-27"
+std::string day_name(date::local_days day) {
+  auto index = (date::weekday{day}.c_encoding() + 6) % 7;
+  return fmt::format("{} {}", weekday_names[index], calendar::format_date(day));
+}
+
 }  // namespace
+
+std::string holiday_warning(const ir::Hours& hours) {
+  return "the deadline falls after " + calendar::format_date(date::local_days(date::days(hours.holidays_last))) +
+         ", the last date the holidays `" + hours.holidays_list + "` list: later holidays are not counted";
+}
 
 void ExplainTrace::rule(std::size_t index, bool matched) {
   steps_.push_back({Step::Kind::rule, index, matched, false, 0, 0, 0});
@@ -133,21 +145,40 @@ std::string explain(const ir::Program& program, const Case& c, const Decision& d
   if (d.basis == Basis::guarantee) out += " by the guarantee";
   if (d.basis == Basis::time_and_materials) out += " as time and materials";
   out += "\n";
-  if (d.has_response) {
-    fmt::format_to(std::back_inserter(out), "  response: {} within {} {} hours from {}\n",
-                   program.urgency_values[static_cast<std::size_t>(d.urgency)],
-                   std::chrono::duration<double, std::ratio<3600>>(d.target.length).count(),
-                   d.target.working ? "working" : "calendar", calendar::format_rfc3339(c.opened_at, *c.zone));
-    const auto& plan = program.plans[static_cast<std::size_t>(d.plan)];
-    if (d.target.working && plan.hours >= 0) {
-      const auto& hours = program.hours[static_cast<std::size_t>(plan.hours)];
-      for (const auto& s : hours.stretches(*c.zone, c.opened_at, d.target.length)) {
-        auto to_time = local_text(s.to);
-        fmt::format_to(std::back_inserter(out), "    {}-{}  {} h\n", local_text(s.from), to_time.substr(to_time.size() - 5),
-                       std::chrono::duration<double, std::ratio<3600>>(s.to - s.from).count());
-      }
+  const calendar::Zone& zone = deadline_zone(d);
+  for (std::uint8_t i = 0; i < d.target_count; ++i) {
+    const TargetState& t = d.targets[i];
+    const ir::TargetRule& rule = program.target_rules[t.rule];
+    std::string kind(lang::text(t.kind));
+    fmt::format_to(std::back_inserter(out), "  {}: {} {} ({}{})", kind,
+                   program.urgency_values[static_cast<std::size_t>(d.urgency)], rule.by_close ? rule.within : "within " + rule.within,
+                   rule.at, rule.when == ir::no_condition ? "" : "; its condition holds: " + describe_condition(program, rule.when, c, d.held_plan));
+    if (!t.has_due) {
+      out += ": no instance runs until a customer reply\n";
+      continue;
     }
-    fmt::format_to(std::back_inserter(out), "  due {}\n", calendar::format_rfc3339(d.due, *c.zone));
+    fmt::format_to(std::back_inserter(out), " from {}\n", calendar::format_rfc3339(c.opened_at, zone));
+    if (rule.hours >= 0 && rule.clock == lang::Clock::working) {
+      const auto& hours = program.hours[static_cast<std::size_t>(rule.hours)];
+      const calendar::Zone& counted = hours.own_zone ? hours.zone : (c.zone ? *c.zone : zone);
+      for (const auto& s : hours.working.stretches(counted, c.opened_at, rule.length)) {
+        auto to_time = local_text(s.to);
+        fmt::format_to(std::back_inserter(out), "    {}-{}  {}{}\n", local_text(s.from), to_time.substr(to_time.size() - 5),
+                       decimal_hours(std::chrono::duration_cast<std::chrono::microseconds>(s.to - s.from)), " h");
+      }
+    } else if (rule.hours >= 0 && rule.clock == lang::Clock::business) {
+      const auto& hours = program.hours[static_cast<std::size_t>(rule.hours)];
+      const calendar::Zone& counted = hours.own_zone ? hours.zone : (c.zone ? *c.zone : zone);
+      fmt::format_to(std::back_inserter(out), "    the case belongs to business day {}; {} {}\n",
+                     day_name(hours.business.business_day(counted, c.opened_at)),
+                     rule.by_close ? "the close of" : "the same point of",
+                     day_name(hours.business.business_day(counted, c.opened_at,
+                                                          rule.by_close ? rule.close_days : rule.business_days)));
+    }
+    fmt::format_to(std::back_inserter(out), "    due {}\n", calendar::format_rfc3339(t.due, zone));
+  }
+  if (d.holidays_passed >= 0) {
+    fmt::format_to(std::back_inserter(out), "  note: {}\n", holiday_warning(program.hours[static_cast<std::size_t>(d.holidays_passed)]));
   }
   return out;
 }

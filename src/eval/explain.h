@@ -33,6 +33,10 @@ class ExplainTrace : public Trace {
 // "category is incident; contact.authorized is true".
 std::string describe_condition(const ir::Program& program, std::uint32_t node, const Case& c, int plan);
 
+// The warning a decision carries when a deadline passes the last date the
+// hours' holidays list (they list literal dates only).
+std::string holiday_warning(const ir::Hours& hours);
+
 // The whole explanation of one decision, several lines of text.
 std::string explain(const ir::Program& program, const Case& c, const Decision& d, const ExplainTrace& trace,
                     std::string_view label);

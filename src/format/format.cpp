@@ -48,7 +48,39 @@ std::string hours_spec(const HoursSpec& spec) {
   return out;
 }
 
-std::string hours_use(const HoursUse& use) { return use.spec ? hours_spec(*use.spec) : use.name->text; }
+std::string hours_use(const HoursUse& use) {
+  if (!use.spec) return use.name->text;
+  return hours_spec(*use.spec) + (use.zone ? " in " + use.zone->text : "");
+}
+
+// `within 4 working hours`, `every 30 calendar minutes`, `by close of the next business day`.
+std::string target_time(const TargetTime& t) {
+  if (t.by_close) return t.close_days == 0 ? "by close of business" : "by close of the next business day";
+  return (t.every ? "every " : "within ") + duration(t.within);
+}
+
+// A holiday's date or rule, as the canonical layout writes it.
+std::string holiday_day(const Holiday& h) {
+  std::string out = h.id ? h.id->text + ": " : "";
+  switch (h.kind) {
+    case Holiday::Kind::date: out += h.date.text; break;
+    case Holiday::Kind::every_date: out += "every " + h.month.text + " " + std::to_string(h.day); break;
+    case Holiday::Kind::every_nth: {
+      static constexpr std::string_view ordinals[] = {"last", "1st", "2nd", "3rd", "4th", "5th"};
+      out += "every " + std::string(ordinals[h.nth]) + " " + h.weekday.text + " of " + h.month.text;
+      break;
+    }
+    case Holiday::Kind::relative:
+      out += h.base.text;
+      if (h.offset != 0) {
+        int days = h.offset < 0 ? -h.offset : h.offset;
+        out += std::string(h.offset < 0 ? " - " : " + ") + std::to_string(days) + (days == 1 ? " day" : " days");
+      }
+      break;
+  }
+  if (h.observed != lang::Observed::none) out += " " + std::string(lang::text(h.observed));
+  return out;
+}
 
 std::string urgency(const std::vector<UrgencyRange>& ranges) {
   std::string out;
@@ -149,7 +181,7 @@ class Formatter {
   Formatter(const Policy& policy, std::string_view source) : policy_(policy), p_(source, policy.comments) {}
 
   std::string run() {
-    std::string head = "policy " + policy_.name.text;
+    std::string head = (policy_.library ? "library " : "policy ") + policy_.name.text;
     if (policy_.title) head += " " + quote_text(policy_.title->value);
     p_.open(head + " {", policy_.span.begin, policy_.title ? policy_.title->span.end : policy_.name.span.end);
     bool previous_block = false;
@@ -181,8 +213,10 @@ class Formatter {
   void write(const RegistersDecl& d) { p_.line("registers " + join(d.channels), d.span); }
   void write(const DefaultPlanDecl& d) { p_.line("default plan " + d.plan.text, d.span); }
   void write(const OtherwiseDecl& d) { p_.line("otherwise " + d.basis.text, d.span); }
+  void write(const ImportDecl& d) { p_.line("import " + quote_text(d.path.value), d.span); }
   void write(const HoursDecl& d) {
     std::string text = "= " + hours_spec(d.spec);
+    if (d.zone) text += " in " + d.zone->text;
     if (!d.except.empty()) text += " except " + join(d.except);
     p_.aligned("hours", "hours " + d.name.text, text, d.span.begin, d.span.end);
   }
@@ -211,7 +245,13 @@ class Formatter {
   void write(const HolidaysDecl& d) {
     p_.open("holidays " + d.name.text + " {", d.span.begin, d.name.span.end);
     for (const auto& day : d.days) {
-      p_.aligned("holiday", day.date.text, day.label ? quote_text(day.label->value) : "", day.span.begin, day.span.end);
+      std::string tail = day.label ? quote_text(day.label->value) : "";
+      auto years = [&](const char* word, const std::optional<int>& year) {
+        if (year) tail += (tail.empty() ? "" : " ") + std::string(word) + " " + std::to_string(*year);
+      };
+      years("from", day.from_year);
+      years("until", day.until_year);
+      p_.aligned("holiday", holiday_day(day), tail, day.span.begin, day.span.end);
     }
     p_.close(d.span.end);
   }
@@ -250,7 +290,15 @@ class Formatter {
       case PlanItem::Kind::hours:
       case PlanItem::Kind::registration: return term + hours_use(item.hours);
       case PlanItem::Kind::contacts: return term + item.count.text;
-      case PlanItem::Kind::respond: return term + urgency(item.urgency) + " within " + duration(item.within);
+      case PlanItem::Kind::respond:
+      case PlanItem::Kind::resolve:
+      case PlanItem::Kind::update:
+      case PlanItem::Kind::reply: {
+        std::string line = term + urgency(item.urgency) + " " + target_time(item.time);
+        if (item.on_hours) line += " on " + item.on_hours->text;
+        if (!item.when.empty()) line += " when " + expr(item.when.front());
+        return line;
+      }
       case PlanItem::Kind::no_target: return term + urgency(item.urgency);
     }
     return "";
@@ -337,24 +385,37 @@ class Formatter {
       else p_.line(text, d.case_span.end, d.case_span.end);
     }
     std::string expect = "expect " + d.outcome.text;
-    for (const auto& item : d.expect) {
-      expect += ", " + std::string(lang::text(item.kind));
-      switch (item.kind) {
-        case ExpectItem::Kind::basis:
-          expect += item.value.starts_with("plan:") ? " plan " + item.value.substr(5) : " " + item.value;
-          break;
-        case ExpectItem::Kind::priority:
-        case ExpectItem::Kind::due:
-        case ExpectItem::Kind::rule: expect += " " + item.value; break;
-        case ExpectItem::Kind::within: expect += " " + duration(item.within); break;
-        case ExpectItem::Kind::no_response: break;
-        case ExpectItem::Kind::error: expect += " " + quote_text(item.value); break;
-      }
-    }
+    for (const auto& item : d.expect) expect += ", " + expect_item(item);
     std::uint32_t expect_begin = d.outcome.span.begin;
     std::uint32_t expect_end = d.expect.empty() ? d.outcome.span.end : d.expect.back().span.end;
     p_.line(expect, expect_begin, expect_end);
     p_.close(d.span.end);
+  }
+
+  static std::string expect_item(const ExpectItem& item) {
+    if (item.kind == ExpectItem::Kind::target) {
+      std::string out = std::string(lang::text(item.target)) + " ";
+      switch (item.fact) {
+        case ExpectItem::Fact::due: return out + "due " + item.value;
+        case ExpectItem::Fact::within:
+          return out + (item.time.by_close ? target_time(item.time) : "within " + duration(item.time.within));
+        case ExpectItem::Fact::status: return out + item.value;
+        case ExpectItem::Fact::none: return out + "none";
+      }
+    }
+    std::string word(lang::text(item.kind));
+    switch (item.kind) {
+      case ExpectItem::Kind::basis:
+        return word + (item.value.starts_with("plan:") ? " plan " + item.value.substr(5) : " " + item.value);
+      case ExpectItem::Kind::priority:
+      case ExpectItem::Kind::due:
+      case ExpectItem::Kind::rule: return word + " " + item.value;
+      case ExpectItem::Kind::within: return word + " " + duration(item.within);
+      case ExpectItem::Kind::error: return word + " " + quote_text(item.value);
+      case ExpectItem::Kind::no_response:
+      case ExpectItem::Kind::target: break;
+    }
+    return word;
   }
 
   // Splits a normalized one-line object after top-level commas so that no

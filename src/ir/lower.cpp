@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "support/text.h"
+
 
 namespace clause::ir {
 namespace {
@@ -87,8 +89,60 @@ class Lowering {
     out_.zone_names = in_.zone_texts;
   }
 
+  void hours() {
+    for (const auto& h : in_.hours) {
+      Hours hours;
+      hours.working = h.hours;
+      hours.business = calendar::BusinessDays(h.hours);
+      hours.own_zone = h.zone.has_value();
+      if (h.zone) hours.zone = *h.zone;
+      hours.name = h.name;
+      if (h.holidays_end) {
+        hours.holidays_end = true;
+        hours.holidays_last = static_cast<std::int32_t>(h.holidays_end->time_since_epoch().count());
+        hours.holidays_list = h.holidays_list;
+      }
+      out_.hours.push_back(std::move(hours));
+    }
+  }
+
+  // A target line as the evaluator and the writer need it.
+  TargetRule target_rule(const sema::TargetLine& line, int plan_hours) {
+    TargetRule rule;
+    rule.kind = line.kind;
+    rule.clock = line.within.clock;
+    rule.hours = line.hours >= 0 ? line.hours : plan_hours;
+    rule.at = at(line.origin.span);
+    if (line.when) rule.when = condition(*line.when);
+    if (line.by_close) {
+      rule.by_close = true;
+      rule.close_days = line.close_days;
+      rule.within = line.close_days == 0 ? "by close of business" : "by close of the next business day";
+    } else {
+      const money::Decimal& amount = line.within.amount;
+      std::string unit(amount == money::Decimal::from_integer(1) ? lang::singular(line.within.unit)
+                                                                  : lang::text(line.within.unit));
+      rule.within = amount.to_string() + " " + std::string(lang::text(line.within.clock)) + " " + unit;
+      if (line.within.clock == lang::Clock::business) {
+        rule.business_days = static_cast<int>(line.within.length / std::chrono::hours(24));
+      } else {
+        rule.length = line.within.length;
+      }
+    }
+    if (rule.clock == lang::Clock::business) {
+      rule.within_minutes = "null";
+      rule.within_hours = "null";
+      rule.clock_name = "business_days";
+    } else {
+      rule.within_minutes = std::to_string(rule.length / std::chrono::minutes(1));
+      rule.within_hours = decimal_hours(rule.length);
+      rule.clock_name = std::string(lang::text(rule.clock));
+    }
+    return rule;
+  }
+
   void plans() {
-    for (const auto& h : in_.hours) out_.hours.push_back(h.hours);
+    hours();
     out_.plan_set_words = in_.plans.size() / 64 + 1;
     for (const auto& p : in_.plans) {
       Plan plan;
@@ -103,13 +157,13 @@ class Lowering {
       plan.price = p.price;
       out_.plans.push_back(std::move(plan));
       for (int u = 0; u < out_.urgency_count; ++u) {
-        Target t;
-        if (static_cast<std::size_t>(u) < p.targets.size() && p.targets[u]) {
-          t.present = true;
-          t.working = p.targets[u]->within.working;
-          t.length = p.targets[u]->within.length;
+        for (std::size_t k = 0; k < lang::target_kinds; ++k) {
+          out_.target_first.push_back(static_cast<std::uint32_t>(out_.target_rules.size()));
+          const auto& lines = static_cast<std::size_t>(u) < p.lines[k].size() ? p.lines[k][static_cast<std::size_t>(u)]
+                                                                             : std::vector<sema::TargetLine>{};
+          for (const auto& line : lines) out_.target_rules.push_back(target_rule(line, p.hours));
+          out_.target_count.push_back(static_cast<std::uint16_t>(lines.size()));
         }
-        out_.targets.push_back(t);
       }
     }
     out_.default_plan = in_.default_plan;
@@ -119,6 +173,8 @@ class Lowering {
                                         "No plan given: every customer holds the " + plan.title + " plan");
     }
     if (in_.has_registers) out_.policy_registers = bits(in_.registers);
+    out_.contact_required = in_.contact_tested;
+    out_.zone_required = in_.zone_needed;
   }
 
   void guarantee() {

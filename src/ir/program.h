@@ -1,6 +1,6 @@
 // The compiled policy the evaluator runs. Names are gone: enum values are
 // small integers, sets and channel/entitlement lists are bit masks, plans are
-// flattened, response targets are one table indexed by plan and urgency, and
+// flattened, target lines are one table indexed by plan, urgency and kind, and
 // rules are an ordered program over a flat array of condition nodes. Strings
 // kept here are for writing decisions, never for deciding.
 #pragma once
@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "calendar/business_days.h"
 #include "calendar/working_hours.h"
 #include "calendar/zone.h"
 #include "lang/words.h"
@@ -40,10 +41,42 @@ struct Field {
   Slot slot;
 };
 
-struct Target {
-  bool present = false;
-  bool working = true;
-  std::chrono::microseconds length{0};
+// One target line, compiled: for a plan, an urgency value and a kind, the
+// lines are tried in order and the first whose condition holds sets the
+// target.
+inline constexpr std::uint32_t no_condition = 0xFFFFFFFFu;
+
+struct TargetRule {
+  lang::TargetKind kind = lang::TargetKind::response;
+  lang::Clock clock = lang::Clock::working;
+  std::chrono::microseconds length{0};   // working, calendar
+  int business_days = 0;                 // business: `within N business days`
+  bool by_close = false;                 // business: by the close of the business day the case belongs to,
+  int close_days = 0;                    //   or of the one `close_days` later
+  int hours = -1;                        // index into Program::hours (calendar targets have none)
+  std::uint32_t when = no_condition;     // the line's condition, if it has one
+  // What decisions and traces say of it.
+  std::string within;                    // as the policy writes it: "4 working hours", "2 business days",
+                                         // "by close of the next business day"
+  std::string within_minutes;            // JSON: 240, or null (business days)
+  std::string within_hours;              // JSON: 4, 0.5, or null
+  std::string clock_name;                // "working", "calendar", "business_days"
+  std::string at;                        // where the line is written
+};
+
+// Hours as deadlines count them: the working-time clock, business days, and
+// the zone they are read in when they have one of their own.
+struct Hours {
+  calendar::WorkingHours working = calendar::WorkingHours::always();
+  calendar::BusinessDays business{calendar::WorkingHours::always()};
+  bool own_zone = false;
+  calendar::Zone zone;                   // when own_zone
+  std::string name;                      // declared name, "" for hours written in a plan
+  // A deadline after this date counts no holiday of the list named (it gives
+  // literal dates only); none when every list the hours take off recurs.
+  bool holidays_end = false;
+  std::int32_t holidays_last = 0;        // days since 1970-01-01
+  std::string holidays_list;
 };
 
 struct Plan {
@@ -144,8 +177,14 @@ struct Program {
   int urgency_count = 0;
 
   std::vector<Plan> plans;
-  std::vector<Target> targets;       // [plan * urgency_count + urgency]
-  std::vector<calendar::WorkingHours> hours;
+  std::vector<TargetRule> target_rules;
+  // The rules of a plan, urgency value and kind: target_first[key] and the
+  // target_count[key] after it, key = (plan * urgency_count + urgency) * 4 + kind.
+  std::vector<std::uint32_t> target_first;
+  std::vector<std::uint16_t> target_count;
+  std::vector<Hours> hours;
+  bool contact_required = true;      // a condition tests the contact
+  bool zone_required = true;         // a deadline, the guarantee or the zone list needs the case's zone
   int default_plan = -1;
   Reason default_plan_reason;
   std::uint64_t policy_registers = ~std::uint64_t{0};
@@ -168,8 +207,13 @@ struct Program {
   Reason otherwise_reason;
   Reason no_basis_reason;
 
-  const Target& target(int plan, int urgency_value) const {
-    return targets[static_cast<std::size_t>(plan * urgency_count + urgency_value)];
+  std::size_t target_key(int plan, int urgency_value, lang::TargetKind kind) const {
+    return (static_cast<std::size_t>(plan * urgency_count + urgency_value)) * lang::target_kinds +
+           static_cast<std::size_t>(kind);
+  }
+  // Whether a plan sets any target of `kind` for the urgency value.
+  bool has_target(int plan, int urgency_value, lang::TargetKind kind) const {
+    return target_count[target_key(plan, urgency_value, kind)] > 0;
   }
 };
 

@@ -57,8 +57,8 @@ CLAUSE_WORDS(CompareOp, Word<CompareOp>{CompareOp::eq, "="}, {CompareOp::ne, "!=
              {CompareOp::le, "<="}, {CompareOp::gt, ">"}, {CompareOp::ge, ">="})
 
 // The clock a length of time is counted on.
-enum class Clock : std::uint8_t { working, calendar };
-CLAUSE_WORDS(Clock, Word<Clock>{Clock::working, "working"}, {Clock::calendar, "calendar"})
+enum class Clock : std::uint8_t { working, calendar, business };
+CLAUSE_WORDS(Clock, Word<Clock>{Clock::working, "working"}, {Clock::calendar, "calendar"}, {Clock::business, "business"})
 
 // Units of a length of time, plural; `singular()` drops the `s`.
 enum class TimeUnit : std::uint8_t { minutes, hours, days };
@@ -66,11 +66,37 @@ CLAUSE_WORDS(TimeUnit, Word<TimeUnit>{TimeUnit::minutes, "minutes"}, {TimeUnit::
              {TimeUnit::days, "days"})
 
 // The terms a plan can set.
-enum class PlanTerm : std::uint8_t { price, registers, talks, hours, registration, contacts, respond, no_target, includes };
+enum class PlanTerm : std::uint8_t {
+  price, registers, talks, hours, registration, contacts, respond, resolve, update, reply, no_target, includes
+};
 CLAUSE_WORDS(PlanTerm, Word<PlanTerm>{PlanTerm::price, "price"}, {PlanTerm::registers, "registers"},
              {PlanTerm::talks, "talks"}, {PlanTerm::hours, "hours"}, {PlanTerm::registration, "registration"},
-             {PlanTerm::contacts, "contacts"}, {PlanTerm::respond, "respond"}, {PlanTerm::no_target, "no target for"},
+             {PlanTerm::contacts, "contacts"}, {PlanTerm::respond, "respond"}, {PlanTerm::resolve, "resolve"},
+             {PlanTerm::update, "update"}, {PlanTerm::reply, "reply"}, {PlanTerm::no_target, "no target for"},
              {PlanTerm::includes, "includes"})
+
+// The promises a plan can make per urgency value (CONTRACT.md 8), in the
+// order decisions list them.
+enum class TargetKind : std::uint8_t { response, resolution, update, reply };
+CLAUSE_WORDS(TargetKind, Word<TargetKind>{TargetKind::response, "response"}, {TargetKind::resolution, "resolution"},
+             {TargetKind::update, "update"}, {TargetKind::reply, "reply"})
+inline constexpr std::size_t target_kinds = 4;
+
+// Where a target stands at a moment (CONTRACT.md 8).
+enum class TargetStatus : std::uint8_t { met, breached, running, paused, pending };
+CLAUSE_WORDS(TargetStatus, Word<TargetStatus>{TargetStatus::met, "met"}, {TargetStatus::breached, "breached"},
+             {TargetStatus::running, "running"}, {TargetStatus::paused, "paused"}, {TargetStatus::pending, "pending"})
+
+// How a holiday on a weekend is moved to a working day.
+enum class Observed : std::uint8_t { none, nearest_weekday, next_weekday };
+CLAUSE_WORDS(Observed, Word<Observed>{Observed::none, ""}, {Observed::nearest_weekday, "observed nearest weekday"},
+             {Observed::next_weekday, "observed next weekday"})
+
+// Months as holidays write them.
+enum class Month : std::uint8_t { jan, feb, mar, apr, may, jun, jul, aug, sep, oct, nov, dec };
+CLAUSE_WORDS(Month, Word<Month>{Month::jan, "Jan"}, {Month::feb, "Feb"}, {Month::mar, "Mar"}, {Month::apr, "Apr"},
+             {Month::may, "May"}, {Month::jun, "Jun"}, {Month::jul, "Jul"}, {Month::aug, "Aug"}, {Month::sep, "Sep"},
+             {Month::oct, "Oct"}, {Month::nov, "Nov"}, {Month::dec, "Dec"})
 
 // The terms of a guarantee.
 enum class GuaranteeTerm : std::uint8_t { starts, lasts, covers, excludes, promptly, registers, includes };
@@ -82,7 +108,7 @@ CLAUSE_WORDS(GuaranteeTerm, Word<GuaranteeTerm>{GuaranteeTerm::starts, "starts a
 // The declarations of a policy, by their first keyword.
 enum class MemberWord : std::uint8_t {
   currency, zones, urgency, case_schema, hours, holidays, entitlements, communication, base, registers, plan,
-  default_plan, guarantee, rules, otherwise, test
+  default_plan, guarantee, rules, otherwise, test, import
 };
 CLAUSE_WORDS(MemberWord, Word<MemberWord>{MemberWord::currency, "currency"}, {MemberWord::zones, "zones"},
              {MemberWord::urgency, "urgency"}, {MemberWord::case_schema, "case"}, {MemberWord::hours, "hours"},
@@ -90,7 +116,7 @@ CLAUSE_WORDS(MemberWord, Word<MemberWord>{MemberWord::currency, "currency"}, {Me
              {MemberWord::communication, "communication"}, {MemberWord::base, "base"},
              {MemberWord::registers, "registers"}, {MemberWord::plan, "plan"}, {MemberWord::default_plan, "default"},
              {MemberWord::guarantee, "guarantee"}, {MemberWord::rules, "rules"}, {MemberWord::otherwise, "otherwise"},
-             {MemberWord::test, "test"})
+             {MemberWord::test, "test"}, {MemberWord::import, "import"})
 
 // A decision's outcome (CONTRACT.md 2).
 enum class Outcome : std::uint8_t { covered, limited, billable, not_covered, rejected, invalid };
@@ -117,10 +143,10 @@ CLAUSE_WORDS(BandKind, Word<BandKind>{BandKind::below, "below"}, {BandKind::abov
              {BandKind::between, "to"})
 
 // What a test's `expect` line can state after the outcome.
-enum class ExpectTerm : std::uint8_t { basis, priority, due, within, no_response, rule, error };
+enum class ExpectTerm : std::uint8_t { basis, priority, due, within, no_response, rule, error, target };
 CLAUSE_WORDS(ExpectTerm, Word<ExpectTerm>{ExpectTerm::basis, "by"}, {ExpectTerm::priority, "priority"},
              {ExpectTerm::due, "due"}, {ExpectTerm::within, "within"}, {ExpectTerm::no_response, "no response"},
-             {ExpectTerm::rule, "rule"}, {ExpectTerm::error, "error"})
+             {ExpectTerm::rule, "rule"}, {ExpectTerm::error, "error"}, {ExpectTerm::target, "target"})
 
 // Days of the week as support hours write them, Monday first.
 enum class Weekday : std::uint8_t { mon, tue, wed, thu, fri, sat, sun };

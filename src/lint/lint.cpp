@@ -90,10 +90,12 @@ void lint(const driver::Unit& unit, const Options& options, diag::Sink& sink) {
   // In order: analyses of terms, then of rules, then of the text around them.
   check_bands(context);
   check_tiers(context);
-  check_reachability(context);
+  if (unit.program) check_reachability(context);   // a library decides no case
   check_unused(context);
-  check_tests(context);
+  if (unit.program) check_tests(context);
   check_promises(context);
+  check_target_lines(context);
+  check_holiday_lists(context);
   auto acks = acknowledgements(context);
   std::vector<diag::Diagnostic> kept;
   for (auto& finding : context.findings) {

@@ -22,6 +22,10 @@ extern const diag::CodeInfo no_response_promise;
 extern const diag::CodeInfo rule_without_sentence;
 extern const diag::CodeInfo price_base_not_in_case;
 extern const diag::CodeInfo acknowledgement;
+extern const diag::CodeInfo unreachable_target;
+extern const diag::CodeInfo update_after_resolution;
+extern const diag::CodeInfo holidays_empty;
+extern const diag::CodeInfo holidays_run_out;
 }  // namespace codes
 
 struct Context {
@@ -40,5 +44,7 @@ void check_reachability(Context& context);
 void check_unused(Context& context);
 void check_tests(Context& context);
 void check_promises(Context& context);
+void check_target_lines(Context& context);
+void check_holiday_lists(Context& context);
 
 }  // namespace clause::lint

@@ -12,7 +12,7 @@
 namespace clause::lint {
 namespace {
 
-std::string target_text(const sema::Target& t) { return caseio::format_target(t.within.length, t.within.working); }
+std::string target_text(const sema::Target& t) { return caseio::format_target(t.within.length, t.within.working()); }
 
 // Whether `outer` is open whenever `inner` is (holidays aside).
 bool covers(const sema::Hours& outer, const sema::Hours& inner) {
@@ -57,7 +57,7 @@ void compare(Context& context, const sema::Plan& lower, const sema::Plan& higher
       const auto& b = higher.targets[v];
       if (a && !b) {
         worse("the " + urgency->values[v] + " response", "within " + target_text(*a), "no target", {}, a->span);
-      } else if (a && b && a->within.working == b->within.working && b->within.length > a->within.length) {
+      } else if (a && b && a->within.clock == b->within.clock && b->within.length > a->within.length) {
         worse("the " + urgency->values[v] + " response", "within " + target_text(*a), "within " + target_text(*b),
               b->span, a->span);
       }

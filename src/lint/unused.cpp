@@ -55,8 +55,16 @@ void check_unused(Context& context) {
     for (int ch : plan.registers) values.insert({policy.channel_field, ch});
     hours_used.insert(plan.hours);
     hours_used.insert(plan.registration);
+    for (const auto& by_urgency : plan.lines) {
+      for (const auto& lines : by_urgency) {
+        for (const auto& line : lines) {
+          hours_used.insert(line.hours);
+          if (line.when) mentioned(*line.when, values, entitlements);
+        }
+      }
+    }
     talks_used.insert(plan.talks.begin(), plan.talks.end());
-    if (plan.price.kind == syntax::Price::Kind::percent) bases_used.insert(plan.price.base);
+    if (plan.price.kind == lang::PriceKind::percent) bases_used.insert(plan.price.base);
   }
   for (int ch : policy.registers) values.insert({policy.channel_field, ch});
   if (const auto* urgency = policy.urgency()) {
@@ -74,7 +82,7 @@ void check_unused(Context& context) {
   };
   for (std::size_t h = 0; h < policy.hours.size(); ++h) {
     const auto& hours = policy.hours[h];
-    if (!hours.name.empty() && !hours_used.count(static_cast<int>(h))) {
+    if (!hours.name.empty() && !hours.imported && !hours_used.count(static_cast<int>(h))) {
       unused("hours", syntax::Name{hours.name, hours.span});
     }
   }
@@ -109,7 +117,7 @@ void check_unused(Context& context) {
   }
   for (std::size_t f = 0; f < policy.fields.size(); ++f) {
     const auto& field = policy.fields[f];
-    if (field.builtin || field.values.empty()) continue;
+    if (field.builtin || field.imported || field.values.empty()) continue;
     for (std::size_t v = 0; v < field.values.size(); ++v) {
       if (values.count({static_cast<int>(f), static_cast<int>(v)})) continue;
       const auto& names = spans[field.path];

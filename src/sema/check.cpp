@@ -36,15 +36,20 @@ constexpr Step steps[] = {
     // rules name plans, entitlements and clause ids
     {"rules", check_rules},
     {"otherwise", check_otherwise},
-    // expectations name rules, clauses and plans: last
+    // expectations name rules, clauses and plans
     {"tests", check_tests},
+    // what a case must give: needs the plans' hours, the guarantee and every condition
+    {"case needs", check_case_needs},
 };
 
 }  // namespace
 
-std::optional<Checked> check(const syntax::Policy& policy, const diag::SourcePtr& file, diag::Sink& sink) {
+std::optional<Checked> check(const syntax::Policy& policy, const diag::SourcePtr& file, diag::Sink& sink,
+                             const std::vector<Import>& imports) {
   std::size_t errors_before = sink.error_count();
-  Context context(policy, file, sink);
+  Context context(policy, file, sink, imports);
+  context.out.library = policy.library;
+  for (const auto& import : imports) context.out.imported.push_back(import.path);
   context.out.name = policy.name.text;
   context.out.title = policy.title ? policy.title->value : policy.name.text;
   context.out.span = policy.span;

@@ -4,6 +4,7 @@
 // form (ir::Program) instead.
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <optional>
 #include <string>
@@ -35,6 +36,7 @@ struct Field {
   bool builtin = false;              // contact.role, contact.authorized
   int default_value = -1;            // enumeration/ordered: value index
   Loc span;
+  bool imported = false;             // declared in an imported file (its span is that file's)
 
   std::string_view name() const;     // last part of the path
   int value_index(std::string_view value) const;   // -1 if not a value
@@ -45,9 +47,10 @@ struct Field {
 struct Length {
   money::Decimal amount;                                  // as written (4, 0.5, 30)
   lang::TimeUnit unit = lang::TimeUnit::hours;
-  bool working = true;                                    // working or calendar clock
-  std::chrono::microseconds length{0};
+  lang::Clock clock = lang::Clock::working;
+  std::chrono::microseconds length{0};                    // business days: N days of 24 hours (for comparing)
   Loc span;
+  bool working() const { return clock == lang::Clock::working; }
 };
 
 struct Hours {
@@ -55,13 +58,33 @@ struct Hours {
   bool always = false;
   std::vector<calendar::Window> windows;
   std::vector<date::local_days> holidays;
+  std::optional<calendar::Zone> zone;   // `in Europe/Berlin`: read there, whatever the case's zone
+  std::string zone_text;
+  // The last date the holidays it takes off are known for: set when one of
+  // its holiday lists gives literal dates only (a later deadline counts no
+  // holiday of that list); `holidays_list` names that list.
+  std::optional<date::local_days> holidays_end;
+  std::string holidays_list;
   calendar::WorkingHours hours = calendar::WorkingHours::always();
+  bool imported = false;
+  Loc span;
+};
+
+// A list of holidays as declared: its dates (rules expanded for every year
+// Clause counts in) and whether any entry is a rule.
+struct HolidayList {
+  std::vector<date::local_days> days;
+  bool recurring = false;
+  std::optional<date::local_days> last_literal;   // the latest literal date
+  std::size_t entries = 0;
+  bool imported = false;
   Loc span;
 };
 
 struct Entitlement {
   std::string id;
   std::string text;
+  bool imported = false;
   Loc span;
 };
 
@@ -69,40 +92,6 @@ struct Entitlement {
 struct Price : money::Price {
   int base_field = -1;               // percent: the case field, when the base is one
   Loc span;
-};
-
-struct Target {
-  Length within;
-  Loc span;                          // the `respond` line
-};
-
-// Where a plan's term was set (its own line, or the plan it came from).
-struct Origin {
-  int plan = -1;
-  Loc span;
-};
-
-struct Plan {
-  std::string id;
-  std::string title;
-  int parent = -1;                   // extends
-  Price price;
-  Origin price_origin;
-  std::vector<int> registers;        // channel value indices
-  Origin registers_origin;
-  std::vector<std::string> talks;
-  Origin talks_origin;
-  int hours = -1;                    // index into Checked::hours
-  Origin hours_origin;
-  int registration = -1;
-  int contacts = -1;
-  Origin contacts_origin;
-  std::vector<std::optional<Target>> targets;   // by urgency value index
-  std::vector<bool> no_target;                  // by urgency value index: explicitly none
-  std::vector<int> includes;                    // entitlements, inherited first
-  std::vector<Origin> includes_origin;
-  Loc span;                          // the plan's id
-  Loc decl_span;                     // the whole declaration
 };
 
 // A typed condition. Values are indices (enum values, plans, entitlements).
@@ -129,6 +118,64 @@ struct Cond {
   money::Decimal amount;        // money_cmp
   int days = 0;                 // date_cmp: days since 1970-01-01
   Loc span;
+};
+
+struct Target {
+  Length within;
+  Loc span;                          // the `respond` line
+};
+
+
+// Where a plan's term was set (its own line, or the plan it came from).
+struct Origin {
+  int plan = -1;
+  Loc span;
+};
+
+// One target line of a plan: a kind, for some urgency values, with its time,
+// maybe other hours and a condition. For a kind and urgency value the first
+// line that holds wins.
+struct TargetLine {
+  lang::TargetKind kind = lang::TargetKind::response;
+  Length within;                     // when not by_close
+  bool by_close = false;             // `by close of business` (close_days 0) or of the next business day (1)
+  int close_days = 0;
+  int hours = -1;                    // `on NAME`: index into Checked::hours; -1: the plan's own
+  std::optional<Cond> when;
+  Origin origin;                     // the line (and the plan it is written in)
+};
+
+// The time a test expects a target to have.
+struct ExpectedTime {
+  Length within;                     // when not by_close
+  bool by_close = false;
+  int close_days = 0;
+  std::string phrase;                // as the test writes it: "within 20 calendar minutes"
+};
+
+struct Plan {
+  std::string id;
+  std::string title;
+  int parent = -1;                   // extends
+  Price price;
+  Origin price_origin;
+  std::vector<int> registers;        // channel value indices
+  Origin registers_origin;
+  std::vector<std::string> talks;
+  Origin talks_origin;
+  int hours = -1;                    // index into Checked::hours
+  Origin hours_origin;
+  int registration = -1;
+  int contacts = -1;
+  Origin contacts_origin;
+  std::vector<std::optional<Target>> targets;   // response, by urgency value index: its line without a condition
+  std::vector<bool> no_target;                  // by urgency value index: explicitly none
+  // Every target line, [kind][urgency value], in order: the first that holds wins.
+  std::array<std::vector<std::vector<TargetLine>>, lang::target_kinds> lines;
+  std::vector<int> includes;                    // entitlements, inherited first
+  std::vector<Origin> includes_origin;
+  Loc span;                          // the plan's id
+  Loc decl_span;                     // the whole declaration
 };
 
 struct Band {
@@ -195,9 +242,16 @@ struct Checked {
   Loc default_plan_span;
   std::optional<Guarantee> guarantee;
   std::vector<Rule> rules;
+  bool contact_tested = false;         // a rule, clause or target line tests contact.role or contact.authorized
+  bool zone_needed = true;             // a case must give its zone (a deadline, a guarantee date or the zone list needs it)
+  bool library = false;                // declarations to import, no cases
+  std::vector<std::string> imported;   // the files imported, as written
   Otherwise otherwise = Otherwise::none;
   Loc otherwise_span;
   std::vector<syntax::TestDecl> tests;
+  // Per test, per expectation item: the time it states (`within ...`), read
+  // exactly as a target's is.
+  std::vector<std::vector<std::optional<ExpectedTime>>> test_times;
   Loc span;
   std::unordered_map<std::string, int> plan_by_id;   // filled by index_plans()
 

@@ -261,7 +261,9 @@ std::optional<Cond> leaf(Context& context, const Expr& e) {
   Cond c;
   c.span = e.span;
   c.field = field_index;
-  return field_condition(context, e, out.fields[static_cast<std::size_t>(field_index)], std::move(c));
+  const Field& field = out.fields[static_cast<std::size_t>(field_index)];
+  if (field.parent == 0) context.out.contact_tested = true;   // a member of the built-in contact
+  return field_condition(context, e, field, std::move(c));
 }
 
 }  // namespace

@@ -5,21 +5,29 @@
 #pragma once
 
 #include <map>
+#include <type_traits>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "diag/diagnostic.h"
+#include "sema/check.h"
 #include "sema/checked.h"
 #include "syntax/ast.h"
 
 namespace clause::sema {
 
+// The declarations a policy may import from another file.
+template <typename Decl>
+inline constexpr bool importable = std::is_same_v<Decl, syntax::HoursDecl> || std::is_same_v<Decl, syntax::HolidaysDecl> ||
+                                   std::is_same_v<Decl, syntax::EntitlementsDecl> || std::is_same_v<Decl, syntax::CaseDecl>;
+
 struct Context {
-  Context(const syntax::Policy& policy, const diag::SourcePtr& source, diag::Sink& diagnostics)
-      : ast(policy), file(source), sink(diagnostics) {}
+  Context(const syntax::Policy& policy, const diag::SourcePtr& source, diag::Sink& diagnostics,
+          std::vector<Import> imported_files = {});
 
   const syntax::Policy& ast;
+  std::vector<Import> imports;
   diag::SourcePtr file;
   diag::Sink& sink;
   Checked out;
@@ -35,7 +43,7 @@ struct Context {
   const syntax::RegistersDecl* registers = nullptr;
 
   std::vector<Loc> zone_spans;                                   // step `zones`, parallel to out.zones
-  std::map<std::string, std::vector<date::local_days>> holidays; // step `hours`: the days of each holidays list
+  std::map<std::string, HolidayList> holidays;                   // step `hours`: each holidays list
   std::map<std::string, Loc> clause_ids;                         // step `guarantee`; `rules` and `tests` read it
   std::vector<bool> broken_plans;                                // step `plans`: terms not all worked out
 
@@ -47,15 +55,32 @@ struct Context {
     return sink.error(code, file, span, std::move(message));
   }
 
-  // Every declaration of one kind, in the order written.
+  // Every declaration of one kind: those imported first (in the order of
+  // the imports), then the policy's own, in the order written.
   template <typename Decl>
   std::vector<const Decl*> every() const {
     std::vector<const Decl*> out_decls;
+    if constexpr (importable<Decl>) {
+      for (const auto& import : imports) {
+        for (const auto& member : import.ast->members) {
+          if (const auto* decl = std::get_if<Decl>(&member)) out_decls.push_back(decl);
+        }
+      }
+    }
     for (const auto& member : ast.members) {
       if (const auto* decl = std::get_if<Decl>(&member)) out_decls.push_back(decl);
     }
     return out_decls;
   }
+
+  // The import a declaration (or a name in one) comes from; null when it is the policy's own.
+  const Import* import_of(const void* node) const {
+    auto it = imported_nodes_.find(node);
+    return it == imported_nodes_.end() ? nullptr : &imports[it->second];
+  }
+
+ private:
+  std::map<const void*, std::size_t> imported_nodes_;   // imported declarations and their names -> import
 };
 
 // The names declared in one scope (the fields of a record, the plans, the
@@ -63,6 +88,8 @@ struct Context {
 class Scope {
  public:
   explicit Scope(std::string kind) : kind_(std::move(kind)) {}
+  Scope(const Scope&) = delete;
+  Scope& operator=(const Scope&) = delete;
 
   // True when `name` is new in this scope; otherwise reports it as declared
   // twice (pointing at the first) and returns false.
@@ -73,6 +100,7 @@ class Scope {
 
  private:
   std::string kind_;
+  std::map<std::string, const syntax::Name*> names_;
   std::map<std::string, Loc> seen_;
 };
 

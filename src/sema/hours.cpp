@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "calendar/holidays.h"
 #include "sema/messages.h"
 #include "sema/steps.h"
 
@@ -46,9 +47,101 @@ std::vector<int> schedule_days(const syntax::DaySchedule& schedule) {
   return days;
 }
 
+// A holiday entry as a rule; `ids` holds the ids declared earlier in its list.
+std::optional<calendar::HolidayRule> holiday_rule(Context& context, const syntax::Holiday& h,
+                                                  const std::map<std::string, int>& ids) {
+  using K = syntax::Holiday::Kind;
+  calendar::HolidayRule rule;
+  rule.observed = h.observed;
+  if (h.from_year) rule.from_year = *h.from_year;
+  if (h.until_year) rule.until_year = *h.until_year;
+  if (h.from_year && h.until_year && *h.until_year < *h.from_year) {
+    context.error(&codes::bad_range, h.span, "the holiday holds from " + std::to_string(*h.from_year) + " until " +
+                                                 std::to_string(*h.until_year) + ": the years run backwards")
+        .help = "write the earlier year after `from`";
+    return std::nullopt;
+  }
+  auto month = [&](const syntax::Name& m) { return static_cast<unsigned>(*lang::parse<lang::Month>(m.text)) + 1; };
+  switch (h.kind) {
+    case K::date: {
+      auto days = date_days(context, h.date);
+      if (!days) return std::nullopt;
+      rule.kind = calendar::HolidayRule::Kind::date;
+      rule.date = date::local_days(date::days(*days));
+      return rule;
+    }
+    case K::every_date: {
+      rule.kind = calendar::HolidayRule::Kind::fixed;
+      rule.month = month(h.month);
+      rule.day = static_cast<unsigned>(h.day);
+      // Checked against a leap year: Feb 29 is refused below, Feb 30 here.
+      if (!date::year_month_day{date::year(2024), date::month(rule.month), date::day(rule.day)}.ok() || h.day == 0) {
+        auto& d = context.error(&codes::bad_date, h.span, "`" + h.month.text + " " + std::to_string(h.day) + "` is not a day of the year");
+        d.help = "write a day that every year has, as in `every Dec 25`";
+        return std::nullopt;
+      }
+      if (rule.month == 2 && rule.day == 29) {
+        context.error(&codes::bad_date, h.span, "`Feb 29` is not a day of every year")
+            .help = "give the leap years' dates one by one, or the rule the page gives for the other years";
+        return std::nullopt;
+      }
+      return rule;
+    }
+    case K::every_nth:
+      rule.kind = calendar::HolidayRule::Kind::nth_weekday;
+      rule.month = month(h.month);
+      rule.nth = h.nth;
+      rule.weekday = static_cast<unsigned>(*lang::parse<lang::Weekday>(h.weekday.text));
+      return rule;
+    case K::relative:
+      rule.kind = calendar::HolidayRule::Kind::relative;
+      rule.offset = h.offset;
+      if (h.base.text == "easter") return rule;
+      if (auto it = ids.find(h.base.text); it != ids.end()) {
+        rule.base = it->second;
+        return rule;
+      }
+      {
+        std::vector<std::string> known = {"easter"};
+        for (const auto& [id, _] : ids) known.push_back(id);
+        messages::unknown(context, "holiday", h.base, known);
+      }
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+HolidayList holiday_list(Context& context, const syntax::HolidaysDecl& decl) {
+  HolidayList list;
+  list.span = decl.name.span;
+  list.entries = decl.days.size();
+  std::vector<calendar::HolidayRule> rules;
+  std::map<std::string, int> ids;
+  Scope names("holiday");
+  for (const auto& day : decl.days) {
+    auto rule = holiday_rule(context, day, ids);
+    if (day.id && names.declare(context, *day.id)) ids.emplace(day.id->text, static_cast<int>(rules.size()));
+    // A rule that failed keeps its place (holding in no year), so the ids
+    // after it still point at their rules.
+    calendar::HolidayRule never;
+    never.kind = calendar::HolidayRule::Kind::fixed;
+    never.from_year = 1;
+    never.until_year = 0;
+    rules.push_back(rule.value_or(never));
+    if (!rule) continue;
+    if (rule->kind == calendar::HolidayRule::Kind::date) {
+      if (!list.last_literal || rule->date > *list.last_literal) list.last_literal = rule->date;
+    } else {
+      list.recurring = true;
+    }
+  }
+  list.days = calendar::expand(rules, calendar::first_holiday_year, calendar::last_holiday_year);
+  return list;
+}
+
 // Builds working hours from a spec; `name` is "" for hours written in a plan.
 std::optional<Hours> build_hours(Context& context, const syntax::HoursSpec& spec, const std::string& name,
-                                 const std::vector<syntax::Name>& except) {
+                                 const std::vector<syntax::Name>& except, const std::optional<syntax::ZoneName>& zone) {
   Hours hours;
   hours.name = name;
   hours.span = spec.span;
@@ -104,7 +197,25 @@ std::optional<Hours> build_hours(Context& context, const syntax::HoursSpec& spec
       ok = false;
       continue;
     }
-    hours.holidays.insert(hours.holidays.end(), it->second.begin(), it->second.end());
+    const HolidayList& list = it->second;
+    hours.holidays.insert(hours.holidays.end(), list.days.begin(), list.days.end());
+    // Literal dates only: the list is known up to its last date.
+    if (!list.recurring && list.last_literal && (!hours.holidays_end || *list.last_literal < *hours.holidays_end)) {
+      hours.holidays_end = list.last_literal;
+      hours.holidays_list = holidays_name.text;
+    }
+  }
+  if (zone) {
+    auto parsed = calendar::Zone::parse(zone->text);
+    if (!parsed) {
+      auto& d = context.error(&codes::unknown_zone, zone->span, "unknown time zone `" + zone->text + "`");
+      d.label = "not a fixed offset or an IANA zone name";
+      d.help = "write a fixed offset like GMT+1 or an IANA name like Europe/Berlin (with its daylight saving time)";
+      ok = false;
+    } else {
+      hours.zone = *parsed;
+      hours.zone_text = zone->text;
+    }
   }
   if (!ok) return std::nullopt;
   auto built = calendar::WorkingHours::make(hours.windows, hours.holidays);
@@ -130,16 +241,15 @@ void check_hours(Context& context) {
   Scope holiday_lists("holidays");
   for (const auto* decl : context.every<syntax::HolidaysDecl>()) {
     if (!holiday_lists.declare(context, decl->name)) continue;
-    auto& days = context.holidays[decl->name.text];
-    for (const auto& day : decl->days) {
-      if (auto d = date_days(context, day.date)) days.push_back(date::local_days(date::days(*d)));
-    }
+    HolidayList& list = context.holidays[decl->name.text] = holiday_list(context, *decl);
+    list.imported = context.import_of(decl) != nullptr;
   }
   Scope hours_names("hours");
   for (const auto* decl : context.every<syntax::HoursDecl>()) {
     if (!hours_names.declare(context, decl->name)) continue;
-    if (auto hours = build_hours(context, decl->spec, decl->name.text, decl->except)) {
+    if (auto hours = build_hours(context, decl->spec, decl->name.text, decl->except, decl->zone)) {
       hours->span = decl->name.span;
+      hours->imported = context.import_of(decl) != nullptr;
       context.out.hours.push_back(std::move(*hours));
     }
   }
@@ -147,7 +257,7 @@ void check_hours(Context& context) {
 
 int resolve_hours(Context& context, const syntax::HoursUse& use) {
   if (use.spec) {
-    auto hours = build_hours(context, *use.spec, "", {});
+    auto hours = build_hours(context, *use.spec, "", {}, use.zone);
     if (!hours) return -1;
     context.out.hours.push_back(std::move(*hours));
     return static_cast<int>(context.out.hours.size() - 1);

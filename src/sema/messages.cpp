@@ -23,6 +23,23 @@ void unknown(Context& context, std::string_view kind, const syntax::Name& name,
   }
 }
 
+void duplicate(Context& context, std::string_view kind, const syntax::Name& name, const syntax::Name& first) {
+  const Import* again = context.import_of(&name);
+  const Import* before = context.import_of(&first);
+  if (!again && !before) {
+    duplicate(context, kind, name, first.span);
+    return;
+  }
+  // Spans in an imported file are not this file's: point at the `import` lines.
+  Loc at = again ? again->at : name.span;
+  auto& d = context.error(&codes::duplicate, at,
+                          std::string(kind) + " `" + name.text + "` is declared twice" +
+                              (before ? ", in " + before->path : "") + (again ? " and in " + again->path : ""));
+  d.label = again ? "imported again here" : "declared again here";
+  if (before) d.related.push_back({before->at, "imported here"});
+  d.help = "give one of them another name";
+}
+
 void duplicate(Context& context, std::string_view kind, const syntax::Name& name, Loc first) {
   auto& d = context.error(&codes::duplicate, name.span, std::string(kind) + " `" + name.text + "` is declared twice");
   d.label = "declared again here";

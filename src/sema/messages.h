@@ -17,7 +17,9 @@ void unknown(Context& context, std::string_view kind, const syntax::Name& name,
              const std::vector<std::string>& candidates);
 std::string unknown_text(std::string_view kind, std::string_view name);
 
-// "KIND `NAME` is declared twice", pointing at the first.
+// "KIND `NAME` is declared twice", pointing at the first (or naming the
+// imported file it is also declared in).
+void duplicate(Context& context, std::string_view kind, const syntax::Name& name, const syntax::Name& first);
 void duplicate(Context& context, std::string_view kind, const syntax::Name& name, Loc first);
 
 // "the policy declares WHAT twice": a declaration a policy has at most one of.

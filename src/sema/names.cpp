@@ -11,7 +11,8 @@ void check_names(Context& context) {
   for (const auto* decl : context.every<syntax::EntitlementsDecl>()) {
     for (const auto& item : decl->items) {
       if (!entitlements.declare(context, item.id)) continue;
-      out.entitlements.push_back({item.id.text, item.text ? item.text->value : item.id.text, item.id.span});
+      out.entitlements.push_back(
+          {item.id.text, item.text ? item.text->value : item.id.text, context.import_of(&item.id) != nullptr, item.id.span});
     }
   }
   Scope channels("communication channel");

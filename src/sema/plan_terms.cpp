@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "sema/messages.h"
 #include "sema/steps.h"
@@ -108,30 +109,93 @@ void set_talks(Context& context, Plan& plan, const syntax::PlanItem& item, Origi
   plan.talks_origin = here;
 }
 
-// `respond` and `no target for` lines; `targeted` remembers which urgency
-// values this plan's own lines have set.
-void set_targets(Context& context, Plan& plan, const syntax::PlanItem& item, std::map<int, Loc>& targeted) {
-  std::optional<Length> within;
-  if (item.kind == lang::PlanTerm::respond) {
-    within = length(context, item.within);
-    if (!within) return;
+lang::TargetKind kind_of(lang::PlanTerm term) {
+  switch (term) {
+    case lang::PlanTerm::resolve: return lang::TargetKind::resolution;
+    case lang::PlanTerm::update: return lang::TargetKind::update;
+    case lang::PlanTerm::reply: return lang::TargetKind::reply;
+    default: return lang::TargetKind::response;
   }
+}
+
+// The time of a target line: a length (kept in its unit), or a close of business.
+std::optional<TargetLine> target_time(Context& context, const syntax::PlanItem& item) {
+  TargetLine line;
+  line.kind = kind_of(item.kind);
+  if (item.time.by_close) {
+    line.by_close = true;
+    line.close_days = item.time.close_days;
+    line.within.clock = lang::Clock::business;
+    line.within.unit = lang::TimeUnit::days;
+    line.within.amount = money::Decimal::from_integer(item.time.close_days);
+    line.within.span = item.time.span;
+    return line;
+  }
+  auto within = length(context, item.time.within);
+  if (!within) return std::nullopt;
+  // Decisions give targets in whole minutes (CONTRACT.md 9).
+  if (within->clock != lang::Clock::business && within->length % std::chrono::minutes(1) != std::chrono::microseconds(0)) {
+    auto& d = context.error(&codes::bad_value, item.time.within.span,
+                            "a target is a whole number of minutes: `" + item.time.within.amount.text + " " +
+                                std::string(lang::text(item.time.within.unit)) + "` is not");
+    d.help = "round it to whole minutes, as in `within 20 calendar minutes`";
+    return std::nullopt;
+  }
+  line.within = *within;
+  return line;
+}
+
+// A target line (`respond`, `resolve`, `update`, `reply`) or `no target for`.
+// The plan's own lines for a kind and urgency value replace the ones it
+// inherits; `own` remembers which it has written, `unconditional` where its
+// line without a condition for each is.
+void set_targets(Context& context, Plan& plan, const syntax::PlanItem& item, Origin here,
+                 std::map<std::pair<int, int>, Loc>& unconditional, std::set<std::pair<int, int>>& own) {
+  std::optional<TargetLine> line;
+  if (item.kind != lang::PlanTerm::no_target) {
+    line = target_time(context, item);
+    if (!line) return;
+    line->origin = here;
+    if (item.on_hours) {
+      line->hours = resolve_hours(context, syntax::HoursUse{item.on_hours, std::nullopt, std::nullopt, item.on_hours->span});
+      if (line->hours < 0) return;
+    }
+    if (!item.when.empty()) {
+      auto when = condition(context, item.when.front());
+      if (!when) return;
+      line->when = std::move(*when);
+    }
+  }
+  const auto kind = line ? line->kind : lang::TargetKind::response;
+  const auto k = static_cast<std::size_t>(kind);
   for (int v : urgency_values(context, item.urgency)) {
-    if (auto it = targeted.find(v); it != targeted.end()) {
-      auto& d = context.error(&codes::duplicate_target, item.span,
-                              "plan `" + plan.id + "` gives " + context.out.urgency()->values[static_cast<std::size_t>(v)] +
-                                  " two response targets");
-      d.related.push_back({it->second, "first given here"});
+    auto u = static_cast<std::size_t>(v);
+    std::pair<int, int> key{static_cast<int>(k), v};
+    bool conditional = line && line->when;
+    if (!conditional) {
+      if (auto it = unconditional.find(key); it != unconditional.end()) {
+        auto& d = context.error(&codes::duplicate_target, item.span,
+                                "plan `" + plan.id + "` gives " + context.out.urgency()->values[u] + " two " +
+                                    std::string(lang::text(kind)) + " targets");
+        d.related.push_back({it->second, "first given here"});
+        continue;
+      }
+      unconditional.emplace(key, item.span);
+    }
+    auto& lines = plan.lines[k][u];
+    if (own.insert(key).second) {
+      // The plan's own lines replace what it inherits.
+      lines.clear();
+      if (kind == lang::TargetKind::response) plan.targets[u] = std::nullopt;
+    }
+    if (!line) {
+      plan.no_target[u] = true;
       continue;
     }
-    targeted.emplace(v, item.span);
-    auto u = static_cast<std::size_t>(v);
-    if (within) {
-      plan.targets[u] = Target{*within, item.span};
+    lines.push_back(*line);
+    if (kind == lang::TargetKind::response) {
       plan.no_target[u] = false;
-    } else {
-      plan.targets[u] = std::nullopt;
-      plan.no_target[u] = true;
+      if (!conditional) plan.targets[u] = Target{line->within, item.span};
     }
   }
 }
@@ -156,14 +220,17 @@ void flatten_plan(Context& context, int index, const syntax::PlanDecl& decl) {
   } else {
     plan.targets.assign(urgency_count, std::nullopt);
     plan.no_target.assign(urgency_count, false);
+    for (auto& by_urgency : plan.lines) by_urgency.assign(urgency_count, {});
     if (context.out.has_registers) plan.registers = context.out.registers;
   }
   std::map<lang::PlanTerm, Loc> seen;
-  std::map<int, Loc> targeted;
+  std::map<std::pair<int, int>, Loc> unconditional;
+  std::set<std::pair<int, int>> own;
   for (const auto& item : decl.items) {
     using K = lang::PlanTerm;
     Origin here{index, item.span};
-    bool repeatable = item.kind == K::respond || item.kind == K::no_target || item.kind == K::includes;
+    bool repeatable = item.kind == K::respond || item.kind == K::resolve || item.kind == K::update ||
+                      item.kind == K::reply || item.kind == K::no_target || item.kind == K::includes;
     if (!repeatable) {
       if (auto it = seen.find(item.kind); it != seen.end()) {
         messages::term_twice(context, "plan `" + plan.id + "` sets `" + std::string(lang::text(item.kind)) + "` twice",
@@ -191,7 +258,10 @@ void flatten_plan(Context& context, int index, const syntax::PlanDecl& decl) {
       case K::registration: plan.registration = resolve_hours(context, item.hours); break;
       case K::contacts: set_contacts(context, plan, item, here); break;
       case K::respond:
-      case K::no_target: set_targets(context, plan, item, targeted); break;
+      case K::resolve:
+      case K::update:
+      case K::reply:
+      case K::no_target: set_targets(context, plan, item, here, unconditional, own); break;
       case K::includes:
         for (int e : resolve_entitlements(context, item.names)) {
           if (std::find(plan.includes.begin(), plan.includes.end(), e) == plan.includes.end()) {

@@ -97,8 +97,13 @@ void check_complete(Context& context, const Plan& plan, const syntax::PlanDecl& 
                "` if the plan promises none";
     }
   }
-  bool working = std::any_of(plan.targets.begin(), plan.targets.end(),
-                             [](const auto& t) { return t && t->within.working; });
+  // A line counted on the plan's hours needs them.
+  bool working = false;
+  for (const auto& by_urgency : plan.lines) {
+    for (const auto& lines : by_urgency) {
+      for (const auto& line : lines) working = working || (line.hours < 0 && line.within.clock != lang::Clock::calendar);
+    }
+  }
   bool parent_lacks_hours = parent && parent->hours < 0;
   if (working && plan.hours < 0 && !parent_lacks_hours) {
     auto& d = context.error(&codes::missing_declaration, decl.id.span,

@@ -41,6 +41,33 @@ bool check_lowering(Context& context, const syntax::Rule& rule, Rule& r) {
   return true;
 }
 
+// The time an expectation states, if it states one (`within ...`).
+std::optional<ExpectedTime> expected_time(Context& context, const syntax::ExpectItem& item) {
+  const syntax::TargetTime* time = nullptr;
+  syntax::TargetTime response;
+  if (item.kind == lang::ExpectTerm::within) {
+    response.within = item.within;
+    time = &response;
+  } else if (item.kind == lang::ExpectTerm::target && item.fact == syntax::ExpectItem::Fact::within) {
+    time = &item.time;
+  }
+  if (!time) return std::nullopt;
+  ExpectedTime expected;
+  if (time->by_close) {
+    expected.by_close = true;
+    expected.close_days = time->close_days;
+    expected.phrase = time->close_days == 0 ? "by close of business" : "by close of the next business day";
+    return expected;
+  }
+  auto within = length(context, time->within);
+  if (!within) return std::nullopt;
+  expected.within = *within;
+  const auto& d = time->within;
+  expected.phrase = "within " + d.amount.text + " " + std::string(lang::text(d.clock)) + " " +
+                    std::string(d.amount.text == "1" ? lang::singular(d.unit) : lang::text(d.unit));
+  return expected;
+}
+
 }  // namespace
 
 void check_rules(Context& context) {
@@ -97,8 +124,10 @@ void check_tests(Context& context) {
       d.related.push_back({*first, "first used here"});
       continue;
     }
+    std::vector<std::optional<ExpectedTime>> times;
     for (const auto& item : test->expect) {
       using K = lang::ExpectTerm;
+      times.push_back(expected_time(context, item));
       switch (item.kind) {
         case K::basis:
           if (item.value.starts_with("plan:") && out.plan_index(item.value.substr(5)) < 0) {
@@ -117,7 +146,12 @@ void check_tests(Context& context) {
         case K::due:
           if (auto t = calendar::parse_rfc3339(item.value); !t) context.error(&codes::bad_test, item.span, t.error());
           break;
-        case K::within: (void)length(context, item.within); break;
+        case K::within:
+        case K::target:
+          if (item.kind == K::target && item.fact == syntax::ExpectItem::Fact::due) {
+            if (auto t = calendar::parse_rfc3339(item.value); !t) context.error(&codes::bad_test, item.span, t.error());
+          }
+          break;
         case K::rule:
           if (!known_reasons.count(item.value)) {
             std::vector<std::string> ids(known_reasons.begin(), known_reasons.end());
@@ -130,6 +164,7 @@ void check_tests(Context& context) {
       }
     }
     context.out.tests.push_back(*test);
+    context.out.test_times.push_back(std::move(times));
   }
 }
 

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <type_traits>
 
 #include "calendar/zone.h"
 #include "sema/messages.h"
@@ -12,16 +13,31 @@ namespace codes = diag::codes;
 
 constexpr std::size_t max_enum_values = 64;
 
-// The first declaration of a kind; later ones are reported.
+// The first declaration of a kind; later ones are reported. Imported
+// entitlements add to the policy's own.
 template <typename Decl>
 const Decl* single(Context& context, std::string_view what) {
   const Decl* found = nullptr;
   for (const auto* decl : context.every<Decl>()) {
-    if (found) {
-      messages::duplicate_member(context, what, decl->span, found->span);
-    } else {
+    if (!found) {
       found = decl;
+      continue;
     }
+    const Import* before = context.import_of(found);
+    const Import* again = context.import_of(decl);
+    if constexpr (std::is_same_v<Decl, syntax::EntitlementsDecl>) {
+      if (before || again) continue;
+    }
+    if (!before && !again) {
+      messages::duplicate_member(context, what, decl->span, found->span);
+      continue;
+    }
+    auto& d = context.error(&codes::duplicate, again ? again->at : decl->span,
+                            "the policy has " + std::string(what) + " twice: " +
+                                (before ? "one imported from " + before->path : "its own") +
+                                (again ? " and one imported from " + again->path : " and its own"));
+    if (before) d.related.push_back({before->at, "imported here"});
+    d.help = "keep one: a policy has one";
   }
   return found;
 }
@@ -48,6 +64,7 @@ void declare_fields(Context& context, const std::vector<syntax::FieldDecl>& decl
     field.path = prefix + name;
     field.parent = parent;
     field.span = decl.name.span;
+    field.imported = context.import_of(&decl.name) != nullptr;
     field.type = decl.type.kind;
     const auto& type = decl.type;
     Scope values("value");
@@ -83,6 +100,20 @@ void declare_fields(Context& context, const std::vector<syntax::FieldDecl>& decl
 }  // namespace
 
 void collect_singletons(Context& context) {
+  if (context.ast.library) {
+    // A library holds what policies import, and nothing that decides.
+    for (const auto& member : context.ast.members) {
+      bool kept = std::visit(
+          [](const auto& decl) {
+            using Decl = std::decay_t<decltype(decl)>;
+            return importable<Decl> || std::is_same_v<Decl, syntax::ImportDecl>;
+          },
+          member);
+      if (kept) continue;
+      context.error(&codes::misplaced, syntax::span_of(member), "a library holds hours, holidays, entitlements and a case schema")
+          .help = "move this into a policy that imports the library";
+    }
+  }
   context.currency = single<syntax::CurrencyDecl>(context, "a `currency`");
   context.zones = single<syntax::ZonesDecl>(context, "its `zones`");
   context.urgency = single<syntax::UrgencyDecl>(context, "an `urgency` field");
@@ -103,11 +134,13 @@ void check_schema(Context& context) {
   out.role_field = add_member(out, 0, Field{"contact.role", FieldType::enumeration, {"admin", "user"}, 0, {}, true, true, -1, {}});
   out.authorized_field = add_member(out, 0, Field{"contact.authorized", FieldType::boolean, {}, 0, {}, true, true, -1, {}});
   if (!context.schema) {
+    if (context.ast.library) return;   // a library need not give one
     context.error(&codes::missing_declaration, context.ast.name.span, "the policy has no `case` schema")
         .help = "declare the case's fields, as in `case { channel: email | portal }`";
     return;
   }
   declare_fields(context, context.schema->fields, -1, "");
+  if (context.ast.library) return;   // the policy that imports it needs the channel
   out.channel_field = out.field_index("channel");
   if (out.channel_field < 0) {
     context.error(&codes::missing_declaration, context.schema->span, "the case schema does not declare `channel`")
@@ -124,6 +157,28 @@ std::vector<std::string> field_paths(const Context& context) {
     if (f.type != FieldType::record) out.push_back(f.path);
   }
   return out;
+}
+
+void check_case_needs(Context& context) {
+  Checked& out = context.out;
+  // The contact: required only where a condition tests it (CONTRACT.md 9).
+  out.fields[0].required = out.contact_tested;
+  // The zone: required when the policy lists the zones it serves, when the
+  // guarantee reads the opening's local date, or when a deadline is counted
+  // on hours read in the case's zone.
+  bool needed = !out.zones.empty() || out.guarantee.has_value();
+  for (const auto& plan : out.plans) {
+    for (const auto& by_urgency : plan.lines) {
+      for (const auto& lines : by_urgency) {
+        for (const auto& line : lines) {
+          if (line.within.clock == lang::Clock::calendar) continue;
+          int hours = line.hours >= 0 ? line.hours : plan.hours;
+          needed = needed || hours < 0 || !out.hours[static_cast<std::size_t>(hours)].zone;
+        }
+      }
+    }
+  }
+  out.zone_needed = needed;
 }
 
 void check_currency(Context& context) {

@@ -19,6 +19,7 @@ void check_currency(Context& context);
 void check_zones(Context& context);
 void check_urgency(Context& context);
 std::vector<std::string> field_paths(const Context& context);   // every non-record field
+void check_case_needs(Context& context);                         // contact and zone: required only when used
 
 // values.cpp: literals written in a policy.
 std::optional<money::Decimal> amount(Context& context, const syntax::MoneyLit& lit);   // in the policy's currency

@@ -60,17 +60,34 @@ std::optional<Length> length(Context& context, const syntax::Duration& d) {
   Length out;
   out.span = d.span;
   out.unit = d.unit;
-  out.working = d.clock == lang::Clock::working;
+  out.clock = d.clock;
   auto amount = money::Decimal::parse_plain(d.amount.text);
   if (!amount) {
     context.error(&codes::bad_value, d.amount.span, amount.error());
     return std::nullopt;
   }
   out.amount = *amount;
-  if (out.working && d.unit == lang::TimeUnit::days) {
+  if (d.clock == lang::Clock::working && d.unit == lang::TimeUnit::days) {
     auto& e = context.error(&codes::type_mismatch, d.span, "working time is counted in hours or minutes, not days");
-    e.help = "a working day depends on the plan's hours: write the target in working hours, or in calendar days";
+    e.help = "for days of the plan's hours write `" + d.amount.text + " business " +
+             std::string(d.amount.text == "1" ? "day" : "days") + "`; for elapsed days, `calendar days`";
     return std::nullopt;
+  }
+  if (d.clock == lang::Clock::business) {
+    if (d.unit != lang::TimeUnit::days) {
+      auto& e = context.error(&codes::type_mismatch, d.span, "business time is counted in days");
+      e.help = "write `N business days`, or the target in working hours: `" + d.amount.text + " working " +
+               std::string(d.amount.text == "1" ? lang::singular(d.unit) : lang::text(d.unit)) + "`";
+      return std::nullopt;
+    }
+    auto days = amount->scaled_integer();
+    if (!days || *days < 1 || *days > 100'000) {
+      auto& e = context.error(&codes::bad_value, d.span, "business days are counted whole, from 1 to 100000");
+      e.help = "write a whole number of business days, or the target in working hours";
+      return std::nullopt;
+    }
+    out.length = std::chrono::hours(24) * *days;
+    return out;
   }
   auto micros = (*amount * money::Decimal::from_integer(unit_seconds(d.unit))).scaled_integer(6);
   if (!micros || *micros <= 0 || *micros > max_target_hours * 3600 * 1'000'000) {

@@ -56,8 +56,24 @@ CaseSpace::CaseSpace(const std::vector<const sema::Checked*>& versions, const Sp
   std::vector<money::Decimal> amounts;
   std::vector<int> days;
   std::set<int> periods;
+  std::vector<date::local_days> holiday_days;   // of the hours the plans count on, for opening times
   for (const sema::Checked* v : versions) {
     for (const auto& rule : v->rules) collect(rule.when, *v, varied, amounts, days);
+    for (const auto& plan : v->plans) {
+      for (const auto& by_urgency : plan.lines) {
+        for (const auto& lines : by_urgency) {
+          for (const auto& line : lines) {
+            if (line.when) collect(*line.when, *v, varied, amounts, days);
+          }
+        }
+      }
+    }
+    for (const auto& hours : v->hours) {
+      // The first holidays after the week the times below sample.
+      auto from = date::local_days(date::year(2027) / 3 / 1);
+      auto it = std::lower_bound(hours.holidays.begin(), hours.holidays.end(), from);
+      for (int n = 0; n < 3 && it != hours.holidays.end(); ++n, ++it) holiday_days.push_back(*it);
+    }
     if (v->urgency()) varied.insert(v->urgency()->path);
     if (v->channel_field >= 0) varied.insert(v->fields[static_cast<std::size_t>(v->channel_field)].path);
     if (const auto& g = v->guarantee) {
@@ -208,6 +224,16 @@ CaseSpace::CaseSpace(const std::vector<const sema::Checked*>& versions, const Sp
         {0, {10, 0}}, {2, {17, 30}}, {3, {12, 0}}, {4, {23, 30}}, {5, {8, 59}}, {5, {9, 0}}, {2, {18, 0}}};
     for (const auto& [day, hm] : samples) {
       time.json.push_back(at(wednesday + day, hm.first, hm.second));
+      time.extra.push_back(completed_json);
+    }
+    // Holidays: the evening before one, and the day itself.
+    std::sort(holiday_days.begin(), holiday_days.end());
+    holiday_days.erase(std::unique(holiday_days.begin(), holiday_days.end()), holiday_days.end());
+    for (std::size_t i = 0; i < holiday_days.size() && i < 4; ++i) {
+      int day = static_cast<int>(holiday_days[i].time_since_epoch().count());
+      time.json.push_back(at(day - 1, 17, 30));
+      time.extra.push_back(completed_json);
+      time.json.push_back(at(day, 10, 0));
       time.extra.push_back(completed_json);
     }
   }

@@ -104,4 +104,18 @@ std::string one_of(std::span<const std::string> words) {
   return out;
 }
 
+std::string decimal_hours(std::chrono::microseconds length) {
+  constexpr std::int64_t per_hour = 3'600'000'000;
+  std::int64_t us = length.count();
+  std::string out = std::to_string(us / per_hour);
+  std::int64_t rest = us % per_hour;
+  if (rest == 0) return out;
+  std::int64_t micro_hours = (rest * 1'000'000 + per_hour / 2) / per_hour;
+  if (micro_hours == 1'000'000) return std::to_string(us / per_hour + 1);
+  std::string fraction = std::to_string(micro_hours);
+  fraction.insert(0, 6 - fraction.size(), '0');
+  while (fraction.back() == '0') fraction.pop_back();
+  return out + "." + fraction;
+}
+
 }  // namespace clause

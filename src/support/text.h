@@ -1,6 +1,7 @@
 // Small text utilities shared by the passes.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <optional>
 #include <span>
@@ -29,6 +30,10 @@ std::string backticked_list(std::span<const std::string> words);
 
 // "a, b or c": choices as a sentence gives them.
 std::string one_of(std::span<const std::string> words);
+
+// A length of time in hours as a decimal number: 4, 0.5, 0.333333 (six
+// decimals at most, the last rounded half up; no trailing zeros).
+std::string decimal_hours(std::chrono::microseconds length);
 
 // Appends `text` to `out` as the inside of a JSON string (no quotes).
 void append_json_escaped(std::string& out, std::string_view text);

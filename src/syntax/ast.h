@@ -146,10 +146,13 @@ struct HoursSpec {
   bool operator==(const HoursSpec&) const = default;
 };
 
-// `hours weekdays` or hours written in place.
+struct ZoneName { std::string text; Loc span; bool operator==(const ZoneName&) const = default; };
+
+// `hours weekdays` or hours written in place (then maybe in a zone of their own).
 struct HoursUse {
   std::optional<Name> name;
   std::optional<HoursSpec> spec;
+  std::optional<ZoneName> zone;
   Loc span;
   bool operator==(const HoursUse&) const = default;
 };
@@ -201,6 +204,17 @@ struct UrgencyRange {
   bool operator==(const UrgencyRange&) const = default;
 };
 
+// When a target falls due: within a length of time, or by the close of the
+// business day the case opens on (`close_days` 0) or of the next one (1).
+struct TargetTime {
+  bool by_close = false;
+  int close_days = 0;
+  bool every = false;          // `update ... every D`, as opposed to `within D`
+  Duration within;             // when not by_close
+  Loc span;
+  bool operator==(const TargetTime&) const = default;
+};
+
 struct PlanItem {
   using Kind = lang::PlanTerm;
   Kind kind = Kind::price;
@@ -208,8 +222,10 @@ struct PlanItem {
   std::vector<Name> names;             // registers, talks, includes
   HoursUse hours;                      // hours, registration
   Number count;                        // contacts
-  std::vector<UrgencyRange> urgency;   // respond, no_target
-  Duration within;                     // respond
+  std::vector<UrgencyRange> urgency;   // respond, resolve, update, reply, no_target
+  TargetTime time;                     // respond, resolve, update, reply
+  std::optional<Name> on_hours;        // a target line counted on other hours
+  std::vector<Expr> when;              // a target line's condition (none or one)
   Loc span;
   bool operator==(const PlanItem&) const = default;
 };
@@ -283,9 +299,15 @@ struct Rule {
 
 struct ExpectItem {
   using Kind = lang::ExpectTerm;
+  // What a `target` item states about its target.
+  enum class Fact { due, within, status, none };
   Kind kind = Kind::basis;
-  std::string value;    // basis: "guarantee", "time_and_materials", "plan:ID"; priority; due; rule; error field
+  std::string value;    // basis: "guarantee", "time_and_materials", "plan:ID"; priority; due; rule; error field;
+                        // target: the due timestamp or the status word
   Duration within;
+  lang::TargetKind target = lang::TargetKind::response;   // target
+  Fact fact = Fact::due;                                   // target
+  TargetTime time;                                         // target, within
   Loc span;
   bool operator==(const ExpectItem&) const = default;
 };
@@ -303,18 +325,35 @@ struct TestDecl {
 // ---- Declarations ----------------------------------------------------------------------
 
 struct CurrencyDecl { Name code; Loc span; bool operator==(const CurrencyDecl&) const = default; };
-struct ZoneName { std::string text; Loc span; bool operator==(const ZoneName&) const = default; };
 struct ZonesDecl { std::vector<ZoneName> zones; Loc span; bool operator==(const ZonesDecl&) const = default; };
 struct UrgencyDecl { Name field; Loc span; bool operator==(const UrgencyDecl&) const = default; };
 struct CaseDecl { std::vector<FieldDecl> fields; Loc span; bool operator==(const CaseDecl&) const = default; };
 struct HoursDecl {
   Name name;
   HoursSpec spec;
+  std::optional<ZoneName> zone;      // `in Europe/Berlin`
   std::vector<Name> except;
   Loc span;
   bool operator==(const HoursDecl&) const = default;
 };
-struct Holiday { DateLit date; std::optional<Text> label; Loc span; bool operator==(const Holiday&) const = default; };
+// A holiday: a date, or a rule giving one date a year.
+struct Holiday {
+  enum class Kind { date, every_date, every_nth, relative };
+  Kind kind = Kind::date;
+  std::optional<Name> id;          // `thanksgiving:` names it for days relative to it
+  DateLit date;                    // date
+  Name month;                      // every_date, every_nth: `Dec`
+  int day = 0;                     // every_date: 25
+  int nth = 0;                     // every_nth: 1 to 5, or 0 for `last`
+  Name weekday;                    // every_nth: `Thu`
+  lang::Observed observed = lang::Observed::none;
+  Name base;                       // relative: `easter` or a holiday's id
+  int offset = 0;                  // relative: days after (negative: before)
+  std::optional<Text> label;
+  std::optional<int> from_year, until_year;
+  Loc span;
+  bool operator==(const Holiday&) const = default;
+};
 struct HolidaysDecl {
   Name name;
   std::vector<Holiday> days;
@@ -333,10 +372,11 @@ struct RegistersDecl { std::vector<Name> channels; Loc span; bool operator==(con
 struct DefaultPlanDecl { Name plan; Loc span; bool operator==(const DefaultPlanDecl&) const = default; };
 struct RulesDecl { std::vector<Rule> rules; Loc span; bool operator==(const RulesDecl&) const = default; };
 struct OtherwiseDecl { Name basis; Loc span; bool operator==(const OtherwiseDecl&) const = default; };
+struct ImportDecl { Text path; Loc span; bool operator==(const ImportDecl&) const = default; };
 
 using Member = std::variant<CurrencyDecl, ZonesDecl, UrgencyDecl, CaseDecl, HoursDecl, HolidaysDecl,
                             EntitlementsDecl, CommunicationDecl, BaseDecl, RegistersDecl, PlanDecl,
-                            DefaultPlanDecl, GuaranteeDecl, RulesDecl, OtherwiseDecl, TestDecl>;
+                            DefaultPlanDecl, GuaranteeDecl, RulesDecl, OtherwiseDecl, TestDecl, ImportDecl>;
 
 Loc span_of(const Member& member);
 
@@ -346,6 +386,7 @@ struct Policy {
   std::vector<Member> members;
   std::vector<Comment> comments;   // every comment in the file, in order
   bool bom = false;
+  bool library = false;            // `library NAME { ... }`: declarations to import, no cases
   Loc span;
   bool operator==(const Policy&) const = default;
 };

@@ -154,11 +154,19 @@ class Builder {
     return spec;
   }
 
+  std::optional<ZoneName> hours_zone(const Node& n) const {
+    const Node* in = first<g::hours_zone>(n);
+    if (!in) return std::nullopt;
+    const Node& zone = *first<g::zone>(*in);
+    return ZoneName{std::string(zone.string_view()), loc(zone)};
+  }
+
   HoursUse hours_use(const Node& n) const {
     HoursUse use;
     use.span = loc(n);
     if (const Node* spec = first<g::hours_spec>(n)) {
       use.spec = hours_spec(*spec);
+      use.zone = hours_zone(n);
     } else {
       use.name = name(*first<g::identifier>(n));
     }
@@ -228,6 +236,7 @@ class Builder {
   }
 
   Expr condition_of(const Node& n) const {
+    if (const Node* w = first<g::when_condition>(n)) return condition_of(*w);
     if (const Node* c = first<g::or_expr>(n)) return expr(*c);
     return {};
   }
@@ -284,15 +293,84 @@ class Builder {
       std::string_view digits = n.string_view();
       digits.remove_prefix(digits.find_first_of("0123456789"));
       item.count = Number{std::string(digits), loc(n)};
-    } else if (n.is_type<g::respond_item>()) {
-      item.kind = PlanItem::Kind::respond;
+    } else if (n.is_type<g::respond_item>() || n.is_type<g::resolve_item>() || n.is_type<g::update_item>() ||
+               n.is_type<g::reply_item>()) {
+      item.kind = n.is_type<g::respond_item>()   ? PlanItem::Kind::respond
+                  : n.is_type<g::resolve_item>() ? PlanItem::Kind::resolve
+                  : n.is_type<g::update_item>()  ? PlanItem::Kind::update
+                                                 : PlanItem::Kind::reply;
       item.urgency = urgency(n);
-      item.within = duration(*first<g::duration>(n));
+      item.time = target_time(n);
+      if (const Node* on = first<g::target_hours>(n)) item.on_hours = name(*first<g::identifier>(*on));
+      if (const Node* when = first<g::when_condition>(n)) item.when.push_back(condition_of(*when));
     } else {
       item.kind = PlanItem::Kind::no_target;
       item.urgency = urgency(n);
     }
     return item;
+  }
+
+  // `within D`, `every D`, `by close of ...`, under `n`.
+  TargetTime target_time(const Node& n) const {
+    TargetTime t;
+    if (const Node* close = first<g::close_of_business>(n)) {
+      t.by_close = true;
+      t.close_days = close->string_view().find("next") != std::string_view::npos ? 1 : 0;
+      t.span = loc(*close);
+      return t;
+    }
+    const Node* d = first<g::duration>(n);
+    for (const Node* every = first<g::every_duration>(n); every; every = nullptr) {
+      t.every = true;
+      d = first<g::duration>(*every);
+    }
+    t.within = duration(*d);
+    t.span = t.within.span;
+    return t;
+  }
+
+  Holiday holiday(const Node& n) const {
+    Holiday h;
+    h.span = loc(n);
+    if (const Node* id = first<g::holiday_id>(n)) h.id = name(*first<g::identifier>(*id));
+    if (const Node* s = first<g::string>(n)) h.label = text(*s);
+    for (const Node* years : all<g::holiday_years>(n)) {
+      int year = std::stoi(std::string(first<g::year>(*years)->string_view()));
+      (years->string_view().starts_with("from") ? h.from_year : h.until_year) = year;
+    }
+    if (const Node* date = first<g::date>(n)) {
+      h.kind = Holiday::Kind::date;
+      h.date = DateLit{std::string(date->string_view()), loc(*date)};
+      return h;
+    }
+    if (const Node* every = first<g::every_rule>(n)) {
+      if (const Node* shift = first<g::observed_rule>(*every)) {
+        h.observed = shift->string_view().find("nearest") != std::string_view::npos ? lang::Observed::nearest_weekday
+                                                                                   : lang::Observed::next_weekday;
+      }
+      if (const Node* nth = first<g::nth_weekday>(*every)) {
+        h.kind = Holiday::Kind::every_nth;
+        std::string_view ordinal = first<g::ordinal>(*nth)->string_view();
+        h.nth = ordinal == "last" ? 0 : ordinal[0] - '0';
+        h.weekday = name(*first<g::weekday>(*nth));
+        h.month = name(*first<g::month>(*first<g::nth_of>(*nth)));
+      } else {
+        const Node& day = *first<g::month_day>(*every);
+        h.kind = Holiday::Kind::every_date;
+        h.month = name(*first<g::month>(day));
+        h.day = std::stoi(std::string(first<g::day_number>(day)->string_view()));
+      }
+      return h;
+    }
+    const Node& relative = *first<g::relative_day>(n);
+    h.kind = Holiday::Kind::relative;
+    const Node& base = *first<g::relative_base>(relative);
+    h.base = Name{std::string(base.string_view()), loc(base)};
+    if (const Node* offset = first<g::day_offset>(relative)) {
+      int days = std::stoi(std::string(first<g::integer>(*offset)->string_view()));
+      h.offset = offset->string_view().starts_with("-") ? -days : days;
+    }
+    return h;
   }
 
   PlanDecl plan(const Node& n) const {
@@ -407,6 +485,25 @@ class Builder {
       ExpectItem item;
       item.span = loc(*c);
       if (c->is_type<g::outcome>()) continue;
+      if (c->is_type<g::expect_target>()) {
+        item.kind = ExpectItem::Kind::target;
+        item.target = *lang::parse<lang::TargetKind>(first<g::target_kind>(*c)->string_view());
+        const Node& fact = *first<g::target_fact>(*c);
+        if (const Node* at = first<g::timestamp>(fact)) {
+          item.fact = ExpectItem::Fact::due;
+          item.value = std::string(at->string_view());
+        } else if (first<g::duration>(fact) || first<g::close_of_business>(fact)) {
+          item.fact = ExpectItem::Fact::within;
+          item.time = target_time(fact);
+        } else if (const Node* status = first<g::target_status>(fact)) {
+          item.fact = ExpectItem::Fact::status;
+          item.value = std::string(status->string_view());
+        } else {
+          item.fact = ExpectItem::Fact::none;
+        }
+        t.expect.push_back(item);
+        continue;
+      }
       if (c->is_type<g::expect_basis>()) {
         item.kind = ExpectItem::Kind::basis;
         std::string_view basis = c->string_view();
@@ -454,18 +551,13 @@ class Builder {
       return c;
     }
     if (n.is_type<g::hours_decl>()) {
-      HoursDecl h{name(*first<g::identifier>(n)), hours_spec(*first<g::hours_spec>(n)), {}, span};
+      HoursDecl h{name(*first<g::identifier>(n)), hours_spec(*first<g::hours_spec>(n)), hours_zone(n), {}, span};
       if (const Node* ex = first<g::except_clause>(n)) h.except = names(*first<g::name_list>(*ex));
       return h;
     }
     if (n.is_type<g::holidays_decl>()) {
       HolidaysDecl h{name(*first<g::identifier>(n)), {}, span};
-      for (const Node* d : all<g::holiday>(n)) {
-        const Node& date = *first<g::date>(*d);
-        Holiday day{DateLit{std::string(date.string_view()), loc(date)}, std::nullopt, loc(*d)};
-        if (const Node* s = first<g::string>(*d)) day.label = text(*s);
-        h.days.push_back(day);
-      }
+      for (const Node* d : all<g::holiday>(n)) h.days.push_back(holiday(*d));
       return h;
     }
     if (n.is_type<g::entitlements_decl>()) {
@@ -493,6 +585,7 @@ class Builder {
       return r;
     }
     if (n.is_type<g::otherwise_decl>()) return OtherwiseDecl{name(*first<g::otherwise_basis>(n)), span};
+    if (n.is_type<g::import_decl>()) return ImportDecl{text(*first<g::string>(n)), span};
     return test(n);
   }
 

@@ -21,7 +21,8 @@ struct errors {
   inline constexpr const char* errors::message<grammar::rule> = text;
 
 // The file
-CLAUSE_MESSAGE(policy_head, "expected a policy, like `policy beesender \"Beesender technical support\" {`")
+CLAUSE_MESSAGE(policy_head, "expected a policy, like `policy beesender \"Beesender technical support\" {`, or a "
+                            "library, like `library calendars {`")
 CLAUSE_MESSAGE(policy_name, "expected the policy's name, like `beesender`")
 CLAUSE_MESSAGE(policy_open, "expected `{` after the policy's name and title")
 CLAUSE_MESSAGE(policy_end, "expected a declaration (`currency`, `zones`, `urgency`, `case`, `hours`, `holidays`, "
@@ -39,7 +40,8 @@ CLAUSE_MESSAGE(escape_code, "expected an escape: `\\\"`, `\\\\`, `\\n` or `\\t`"
 CLAUSE_MESSAGE(currency_code, "expected a three-letter currency code in capitals, like USD")
 CLAUSE_MESSAGE(zone, "expected a time zone like GMT+3, UTC+03:00 or Europe/Kyiv")
 CLAUSE_MESSAGE(duration, "expected a length of time like `4 working hours` or `30 calendar days`")
-CLAUSE_MESSAGE(clock_kind, "expected `working` or `calendar`, as in `4 working hours` or `30 calendar days`")
+CLAUSE_MESSAGE(clock_kind, "expected `working`, `calendar` or `business`, as in `4 working hours`, `30 calendar days` "
+                           "or `2 business days`")
 CLAUSE_MESSAGE(time_unit, "expected `hours`, `minutes` or `days`")
 CLAUSE_MESSAGE(timestamp, "expected a timestamp like 2026-11-28T12:30:00+03:00")
 CLAUSE_MESSAGE(ref, "expected a name like `unauthorized`, or a field like `project.budget`")
@@ -73,7 +75,20 @@ CLAUSE_MESSAGE(time_window, "expected a time window like 09:00-18:00 after the d
 CLAUSE_MESSAGE(closing_time, "expected the closing time, like the 18:00 in 09:00-18:00")
 CLAUSE_MESSAGE(holidays_name, "expected a name for the holidays, like `public_holidays`")
 CLAUSE_MESSAGE(holidays_open, "expected `{` and the holiday dates")
-CLAUSE_MESSAGE(holidays_end, "expected a date like 2026-12-25 (optionally with its name in quotes), or `}`")
+CLAUSE_MESSAGE(holidays_end, "expected a holiday: a date like 2026-12-25, a rule like `every Dec 25`, `every 4th Thu of "
+                             "Nov` or `easter + 1 day` (optionally with its name in quotes), or `}`")
+CLAUSE_MESSAGE(hours_zone, "expected `in` and the hours' time zone, as in `in Europe/Berlin`")
+CLAUSE_MESSAGE(every_date, "expected a day of the year like `Dec 25`, or a weekday of a month like `4th Thu of Nov` or "
+                           "`last Mon of May`")
+CLAUSE_MESSAGE(day_number, "expected the day of the month, as in `Dec 25`")
+CLAUSE_MESSAGE(weekday, "expected a weekday: Mon, Tue, Wed, Thu, Fri, Sat or Sun")
+CLAUSE_MESSAGE(nth_of, "expected `of` and a month, as in `4th Thu of Nov`")
+CLAUSE_MESSAGE(month, "expected a month: Jan, Feb, Mar, Apr, May, Jun, Jul, Aug, Sep, Oct, Nov or Dec")
+CLAUSE_MESSAGE(observed_shift, "expected `nearest weekday` (Saturday to Friday, Sunday to Monday) or `next weekday` "
+                               "(to the next weekday that is not already a holiday)")
+CLAUSE_MESSAGE(integer, "expected a whole number")
+CLAUSE_MESSAGE(day_unit, "expected `day` or `days`, as in `easter + 1 day`")
+CLAUSE_MESSAGE(year, "expected a year like 2021")
 
 // Entitlements and plans
 CLAUSE_MESSAGE(entitlements_open, "expected `{` and the entitlements")
@@ -82,7 +97,7 @@ CLAUSE_MESSAGE(entitlements_end,
 CLAUSE_MESSAGE(plan_id, "expected the plan's id, like `basic`")
 CLAUSE_MESSAGE(plan_open, "expected `{` to open the plan (after its id, title and `extends`)")
 CLAUSE_MESSAGE(plan_end, "expected a plan term (`price`, `registers`, `talks`, `hours`, `registration`, `contacts`, "
-                         "`respond`, `no target for`, `includes`), or `}` to close the plan")
+                         "`respond`, `resolve`, `update`, `reply`, `no target for`, `includes`), or `}` to close the plan")
 CLAUSE_MESSAGE(price, "expected a price: `free`, a percentage like `10% of license_price`, or an amount like "
                       "`500 USD per year`")
 CLAUSE_MESSAGE(price_base, "expected `of` and what the percentage is of, as in `10% of license_price`")
@@ -91,6 +106,12 @@ CLAUSE_MESSAGE(contact_count, "expected the number of authorized contacts, as in
 CLAUSE_MESSAGE(urgency_set, "expected the urgency values this target is for, like `P1`, `P2..P4` or `C, D`")
 CLAUSE_MESSAGE(range_end, "expected the last value of the range, like the P4 in P2..P4")
 CLAUSE_MESSAGE(within_duration, "expected `within` and a time, as in `within 4 working hours`")
+CLAUSE_MESSAGE(target_time, "expected `within` and a time, as in `within 4 working hours` or `within 2 business days`, "
+                            "or `by close of business`")
+CLAUSE_MESSAGE(update_time, "expected `every` and a time, as in `every 4 working hours`")
+CLAUSE_MESSAGE(close_day, "expected `business` or `the next business day`, as in `by close of the next business day`")
+CLAUSE_MESSAGE(import_path, "expected the path of the file to import, in double quotes, as in "
+                            "`import \"calendars/us-federal.policy\"`")
 CLAUSE_MESSAGE(target_for, "expected `target for` and urgency values, as in `no target for P4`")
 
 // The guarantee
@@ -131,7 +152,10 @@ CLAUSE_MESSAGE(test_case, "expected `case` and the case as a JSON object, as in 
 CLAUSE_MESSAGE(expectation, "expected `expect` and the decision, as in `expect covered, by plan business`")
 CLAUSE_MESSAGE(test_end, "expected `}` to close the test (one `case` and one `expect` per test)")
 CLAUSE_MESSAGE(outcome, "expected an outcome: covered, limited, billable, not_covered, rejected or invalid")
-CLAUSE_MESSAGE(expect_item, "expected `by`, `priority`, `due`, `within`, `no response`, `rule` or `error`")
+CLAUSE_MESSAGE(expect_item, "expected `by`, `priority`, `due`, `within`, `no response`, `rule`, `error`, or a target "
+                            "(`response`, `resolution`, `update`, `reply`) and what it is")
+CLAUSE_MESSAGE(target_fact, "expected what the target is: `due` and a time, `within` and a length, a status (`met`, "
+                            "`breached`, `running`, `paused`, `pending`) or `none`")
 CLAUSE_MESSAGE(basis_name, "expected `guarantee`, `time_and_materials`, or `plan` and the plan's id")
 CLAUSE_MESSAGE(json_object, "expected a JSON object, like {\"opened_at\": \"2026-11-27T17:30:00+03:00\"}")
 CLAUSE_MESSAGE(json_member, "expected a key in double quotes")

@@ -64,8 +64,8 @@ struct identifier
     : seq<not_at<reserved>, ranges<'a', 'z', 'A', 'Z', '_'>, star<ranges<'a', 'z', 'A', 'Z', '0', '9', '_'>>> {};
 struct term_start : seq<sor<CLAUSE_STR("price"), CLAUSE_STR("registers"), CLAUSE_STR("talks"), CLAUSE_STR("hours"),
                            CLAUSE_STR("registration"), CLAUSE_STR("contacts"), CLAUSE_STR("respond"),
-                           CLAUSE_STR("includes"), CLAUSE_STR("starts"), CLAUSE_STR("lasts"), CLAUSE_STR("covers"),
-                           CLAUSE_STR("excludes")>,
+                           CLAUSE_STR("resolve"), CLAUSE_STR("update"), CLAUSE_STR("reply"), CLAUSE_STR("includes"),
+                           CLAUSE_STR("starts"), CLAUSE_STR("lasts"), CLAUSE_STR("covers"), CLAUSE_STR("excludes")>,
                        key_end> {};
 struct list_item : seq<not_at<term_start>, identifier> {};
 struct name_list : seq<identifier, star<_, one<','>, _, commit<list_item>>> {};
@@ -85,7 +85,7 @@ struct clock : seq<digit, digit, one<':'>, digit, digit> {};
 struct date : seq<rep<4, digit>, one<'-'>, digit, digit, one<'-'>, digit, digit> {};
 struct timestamp : seq<date, one<'T', 't'>, digit, digit, one<':'>, digit, digit, one<':'>, digit, digit,
                        opt<one<'.'>, plus<digit>>, sor<one<'Z', 'z'>, seq<one<'+', '-'>, digit, digit, one<':'>, digit, digit>>> {};
-struct clock_kind : seq<sor<CLAUSE_STR("working"), CLAUSE_STR("calendar")>, key_end> {};
+struct clock_kind : seq<sor<CLAUSE_STR("working"), CLAUSE_STR("calendar"), CLAUSE_STR("business")>, key_end> {};
 struct time_unit : seq<sor<CLAUSE_STR("hours"), CLAUSE_STR("hour"), CLAUSE_STR("days"), CLAUSE_STR("day"),
                            CLAUSE_STR("minutes"), CLAUSE_STR("minute")>,
                        key_end> {};
@@ -97,6 +97,9 @@ struct bom : CLAUSE_STR("\xEF\xBB\xBF") {};
 struct end_of_file : eof {};
 
 // ---- Policy-wide declarations -----------------------------------------------
+
+struct import_path : seq<string> {};
+struct import_decl : seq<CLAUSE_KW("import"), _, commit<import_path>> {};
 
 struct currency_decl : seq<CLAUSE_KW("currency"), _, commit<currency_code>> {};
 
@@ -164,10 +167,34 @@ struct hours_spec : sor<always, week_schedule> {};
 struct except_clause : seq<CLAUSE_KW("except"), _, commit<name_list>> {};
 struct hours_name : seq<identifier> {};
 struct hours_equals : one<'='> {};
+struct hours_zone : seq<CLAUSE_KW("in"), _, commit<zone>> {};
 struct hours_decl : seq<CLAUSE_KW("hours"), _, commit<hours_name>, _, commit<hours_equals>, _, commit<hours_spec>,
-                        opt<_, except_clause>> {};
+                        opt<_, hours_zone>, opt<_, except_clause>> {};
 
-struct holiday : seq<date, opt<_, string>> {};
+struct month : seq<sor<CLAUSE_STR("Jan"), CLAUSE_STR("Feb"), CLAUSE_STR("Mar"), CLAUSE_STR("Apr"), CLAUSE_STR("May"),
+                       CLAUSE_STR("Jun"), CLAUSE_STR("Jul"), CLAUSE_STR("Aug"), CLAUSE_STR("Sep"), CLAUSE_STR("Oct"),
+                       CLAUSE_STR("Nov"), CLAUSE_STR("Dec")>,
+                   key_end> {};
+struct day_number : seq<digit, opt<digit>> {};
+struct month_day : seq<month, _, commit<day_number>> {};
+struct ordinal : seq<sor<CLAUSE_STR("1st"), CLAUSE_STR("2nd"), CLAUSE_STR("3rd"), CLAUSE_STR("4th"), CLAUSE_STR("5th"),
+                         CLAUSE_STR("last")>,
+                     key_end> {};
+struct nth_of : seq<CLAUSE_KW("of"), _, commit<month>> {};
+struct nth_weekday : seq<ordinal, _, commit<weekday>, _, commit<nth_of>> {};
+struct observed_shift : seq<sor<CLAUSE_STR("nearest"), CLAUSE_STR("next")>, key_end, _, CLAUSE_KW("weekday")> {};
+struct observed_rule : seq<CLAUSE_KW("observed"), _, commit<observed_shift>> {};
+struct every_date : sor<nth_weekday, month_day> {};
+struct every_rule : seq<CLAUSE_KW("every"), _, commit<every_date>, opt<_, observed_rule>> {};
+struct day_unit : seq<sor<CLAUSE_STR("days"), CLAUSE_STR("day")>, key_end> {};
+struct day_offset : seq<one<'+', '-'>, _, commit<integer>, _, commit<day_unit>> {};
+struct relative_base : sor<CLAUSE_KW("easter"), identifier> {};
+struct relative_day : seq<relative_base, opt<_, day_offset>> {};
+struct holiday_day : sor<date, every_rule, relative_day> {};
+struct holiday_id : seq<not_at<CLAUSE_KW("easter")>, identifier> {};
+struct year : rep<4, digit> {};
+struct holiday_years : seq<sor<CLAUSE_STR("from"), CLAUSE_STR("until")>, key_end, _, commit<year>> {};
+struct holiday : seq<opt<holiday_id, _, one<':'>, _>, holiday_day, opt<_, string>, star<_, holiday_years>> {};
 struct holidays_name : seq<identifier> {};
 struct holidays_open : one<'{'> {};
 struct holidays_end : one<'}'> {};
@@ -195,7 +222,7 @@ struct price : sor<free_price, percent_price, amount_price> {};
 struct price_item : seq<CLAUSE_KW("price"), _, commit<price>> {};
 
 struct talks_item : seq<CLAUSE_KW("talks"), _, commit<name_list>> {};
-struct hours_use : sor<hours_spec, identifier> {};
+struct hours_use : sor<seq<hours_spec, opt<_, hours_zone>>, identifier> {};
 struct plan_hours : seq<CLAUSE_KW("hours"), _, commit<hours_use>> {};
 struct registration_item : seq<CLAUSE_KW("registration"), _, commit<hours_use>> {};
 struct contact_count : seq<integer> {};
@@ -205,13 +232,25 @@ struct range_end : seq<not_at<CLAUSE_KW("within")>, identifier> {};
 struct urgency_range : seq<identifier, opt<_, CLAUSE_STR(".."), _, commit<range_end>>> {};
 struct urgency_set : seq<urgency_range, star<_, one<','>, _, urgency_range>> {};
 struct within_duration : seq<CLAUSE_KW("within"), _, commit<duration>> {};
-struct respond_item : seq<CLAUSE_KW("respond"), _, commit<urgency_set>, _, commit<within_duration>> {};
+struct every_duration : seq<CLAUSE_KW("every"), _, commit<duration>> {};
+struct close_day : sor<seq<opt<CLAUSE_KW("the"), _>, CLAUSE_KW("next"), _, CLAUSE_KW("business"), _, CLAUSE_KW("day")>,
+                       CLAUSE_KW("business")> {};
+struct close_of_business : seq<CLAUSE_KW("by"), _, CLAUSE_KW("close"), _, CLAUSE_KW("of"), _, commit<close_day>> {};
+struct target_time : sor<within_duration, close_of_business> {};
+struct update_time : sor<every_duration, target_time> {};
+struct when_condition;
+struct target_hours : seq<CLAUSE_KW("on"), _, commit<identifier>> {};
+struct target_tail : seq<opt<_, target_hours>, opt<_, when_condition>> {};
+struct respond_item : seq<CLAUSE_KW("respond"), _, commit<urgency_set>, _, commit<target_time>, target_tail> {};
+struct resolve_item : seq<CLAUSE_KW("resolve"), _, commit<urgency_set>, _, commit<target_time>, target_tail> {};
+struct update_item : seq<CLAUSE_KW("update"), _, commit<urgency_set>, _, commit<update_time>, target_tail> {};
+struct reply_item : seq<CLAUSE_KW("reply"), _, commit<urgency_set>, _, commit<target_time>, target_tail> {};
 struct target_for : seq<CLAUSE_KW("target"), _, CLAUSE_KW("for")> {};
 struct no_target_item : seq<CLAUSE_KW("no"), _, commit<target_for>, _, commit<urgency_set>> {};
 struct includes_item : seq<CLAUSE_KW("includes"), _, commit<name_list>> {};
 
 struct plan_item : sor<price_item, registers_decl, talks_item, plan_hours, registration_item, contacts_item,
-                       respond_item, no_target_item, includes_item> {};
+                       respond_item, resolve_item, update_item, reply_item, no_target_item, includes_item> {};
 struct plan_id : seq<identifier> {};
 struct extends_clause : seq<CLAUSE_KW("extends"), _, commit<plan_ref>> {};
 struct plan_open : one<'{'> {};
@@ -336,8 +375,17 @@ struct expect_within : seq<CLAUSE_KW("within"), _, commit<duration>> {};
 struct expect_no_response : seq<CLAUSE_KW("no"), _, CLAUSE_KW("response")> {};
 struct expect_rule : seq<CLAUSE_KW("rule"), _, commit<ref>> {};
 struct expect_error : seq<CLAUSE_KW("error"), _, commit<string>> {};
-struct expect_item : sor<expect_basis, expect_priority, expect_due, expect_within, expect_no_response, expect_rule,
-                         expect_error> {};
+struct target_kind : seq<sor<CLAUSE_STR("response"), CLAUSE_STR("resolution"), CLAUSE_STR("update"),
+                             CLAUSE_STR("reply")>,
+                         key_end> {};
+struct target_status : seq<sor<CLAUSE_STR("met"), CLAUSE_STR("breached"), CLAUSE_STR("running"), CLAUSE_STR("paused"),
+                               CLAUSE_STR("pending")>,
+                           key_end> {};
+struct target_fact : sor<seq<CLAUSE_KW("due"), _, commit<timestamp>>, seq<CLAUSE_KW("within"), _, commit<duration>>,
+                         close_of_business, target_status, CLAUSE_KW("none")> {};
+struct expect_target : seq<target_kind, _, commit<target_fact>> {};
+struct expect_item : sor<expect_target, expect_basis, expect_priority, expect_due, expect_within, expect_no_response,
+                         expect_rule, expect_error> {};
 struct expectation : seq<CLAUSE_KW("expect"), _, commit<outcome>, star<_, one<','>, _, commit<expect_item>>> {};
 struct test_name : seq<string> {};
 struct test_open : one<'{'> {};
@@ -347,11 +395,12 @@ struct test_decl : seq<CLAUSE_KW("test"), _, commit<test_name>, _, commit<test_o
 
 // ---- A file: one policy -----------------------------------------------------
 
-struct member : sor<currency_decl, zones_decl, urgency_decl, case_decl, hours_decl, holidays_decl, entitlements_decl,
+struct member : sor<import_decl, currency_decl, zones_decl, urgency_decl, case_decl, hours_decl, holidays_decl, entitlements_decl,
                     communication_decl, base_decl, registers_decl, plan_decl, default_plan_decl, guarantee_decl,
                     rules_decl, otherwise_decl, test_decl> {};
 struct policy_open : one<'{'> {};
-struct policy_head : seq<opt<bom>, _, CLAUSE_KW("policy"), _, commit<policy_name>, _, opt<title, _>, commit<policy_open>> {};
+struct file_kind : seq<sor<CLAUSE_STR("policy"), CLAUSE_STR("library")>, key_end> {};
+struct policy_head : seq<opt<bom>, _, file_kind, _, commit<policy_name>, _, opt<title, _>, commit<policy_open>> {};
 struct policy_end : seq<one<'}'>, _, commit<end_of_file>> {};
 struct file : seq<policy_head, _, star<member, _>, commit<policy_end>> {};
 

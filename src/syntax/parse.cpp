@@ -95,6 +95,7 @@ std::optional<Policy> parse(const diag::SourcePtr& file, diag::Sink& sink) {
     auto root = pegtl::parse_tree::parse<pegtl::must<g::policy_head>, Node, selector, pegtl::nothing, control>(in);
     for (const auto& c : root->children) {
       if (c->is_type<g::policy_name>()) policy.name = build_name(*c, base);
+      if (c->is_type<g::file_kind>()) policy.library = c->string_view() == "library";
       if (c->is_type<g::title>()) policy.title = build_text(*c, base);
     }
     policy.bom = text.starts_with("\xEF\xBB\xBF");

@@ -32,6 +32,10 @@ using selector = tao::pegtl::parse_tree::selector<
         g::lower_target, g::or_expr, g::and_expr, g::negation, g::comparison, g::compare_op, g::not_in_op,
         g::in_op, g::has_op, g::operand, g::none_literal, g::bool_literal, g::ref, g::json_object, g::outcome,
         g::expect_basis, g::expect_priority, g::expect_due, g::expect_within, g::expect_no_response,
-        g::expect_rule, g::expect_error, g::test_case, g::expectation>>;
+        g::expect_rule, g::expect_error, g::test_case, g::expectation, g::import_decl, g::hours_zone, g::holiday_id,
+        g::every_rule, g::month_day, g::day_number, g::nth_weekday, g::nth_of, g::ordinal, g::month, g::observed_rule,
+        g::relative_day, g::relative_base, g::day_offset, g::holiday_years, g::year, g::resolve_item, g::update_item,
+        g::reply_item, g::every_duration, g::close_of_business, g::target_hours, g::when_condition, g::expect_target,
+        g::target_kind, g::target_fact, g::target_status, g::weekday, g::integer, g::file_kind>>;
 
 }  // namespace clause::syntax

@@ -27,23 +27,36 @@ std::string reason_at(const ir::Program& program, const eval::ReasonRef& ref) {
   return caseio::reason_source(program, ref).at;
 }
 
-std::string duration_text(std::chrono::microseconds length, bool working) { return caseio::format_target(length, working); }
+// The same time, on the same clock, whatever unit each writes it in:
+// `20 calendar minutes` is `0.333333 calendar hours` only if it is exactly.
+bool same_time(const sema::ExpectedTime& expected, const ir::TargetRule& rule) {
+  if (expected.by_close || rule.by_close) return expected.by_close == rule.by_close && expected.close_days == rule.close_days;
+  if (expected.within.clock != rule.clock) return false;
+  if (rule.clock == lang::Clock::business) return expected.within.length == std::chrono::hours(24) * rule.business_days;
+  return expected.within.length == rule.length;
+}
+
+const eval::TargetState* target_of(const eval::Decision& d, lang::TargetKind kind) {
+  for (std::uint8_t i = 0; i < d.target_count; ++i) {
+    if (d.targets[i].kind == kind) return &d.targets[i];
+  }
+  return nullptr;
+}
 
 }  // namespace
 
 void note_reached(TestResult& result, const caseio::Decided& decided) {
   if (decided.program) result.policy = decided.program->name;
-  if (decided.valid() && decided.decision.has_response) {
-    result.target_plan = decided.decision.plan;
-    result.target_urgency = decided.decision.urgency;
-  }
+  if (!decided.valid()) return;
+  for (std::uint8_t i = 0; i < decided.decision.target_count; ++i) result.target_rules.push_back(decided.decision.targets[i].rule);
 }
 
 std::vector<TestResult> run_policy_tests(const driver::Unit& unit) {
   std::vector<TestResult> results;
   const ir::Program& program = *unit.program;
   caseio::Evaluator evaluator({unit.program}, program.name);
-  for (const auto& test : unit.checked->tests) {
+  for (std::size_t index = 0; index < unit.checked->tests.size(); ++index) {
+    const auto& test = unit.checked->tests[index];
     TestResult result;
     result.name = test.name.value;
     result.span = test.name.span;
@@ -71,8 +84,25 @@ std::vector<TestResult> run_policy_tests(const driver::Unit& unit) {
         result.decided_by = reason_id(program, last) + " (" + reason_at(program, last) + ")";
       }
     }
-    const eval::Case* c = decided.c;
-    for (const auto& item : test.expect) {
+    const auto& lengths = unit.checked->test_times[index];
+    auto phrase = [&](const eval::TargetState& t) { return caseio::target_phrase(program.target_rules[t.rule]); };
+    auto check_due = [&](const eval::TargetState* t, const std::string& what, const std::string& expected_text) {
+      auto expected = calendar::parse_rfc3339(expected_text);
+      const calendar::Zone& zone = eval::deadline_zone(d);
+      std::string actual = t && t->has_due ? calendar::format_rfc3339(t->due, zone) : t ? "no deadline yet" : "no target";
+      if (!t || !t->has_due || !expected ||
+          std::chrono::floor<std::chrono::seconds>(*expected) != std::chrono::floor<std::chrono::seconds>(t->due)) {
+        mismatch(what, expected_text, actual);
+      }
+    };
+    // The same time, counted on the same clock, whatever unit each writes it in.
+    auto check_within = [&](const eval::TargetState* t, const std::string& what, const std::optional<sema::ExpectedTime>& expected) {
+      if (!expected) return;   // reported by the checker
+      std::string actual = t ? phrase(*t) : "no target";
+      if (!t || !same_time(*expected, program.target_rules[t->rule])) mismatch(what, expected->phrase, actual);
+    };
+    for (std::size_t i = 0; i < test.expect.size(); ++i) {
+      const auto& item = test.expect[i];
       using K = syntax::ExpectItem::Kind;
       switch (item.kind) {
         case K::basis:
@@ -84,31 +114,35 @@ std::vector<TestResult> run_policy_tests(const driver::Unit& unit) {
           break;
         }
         case K::due: {
-          auto expected = calendar::parse_rfc3339(item.value);
-          std::string actual = valid && d.has_response ? calendar::format_rfc3339(d.due, *c->zone) : "no response";
-          if (!valid || !d.has_response || !expected ||
-              std::chrono::floor<std::chrono::seconds>(*expected) != std::chrono::floor<std::chrono::seconds>(d.due)) {
-            mismatch("due", item.value, actual);
-          }
+          const eval::TargetState* t = valid ? target_of(d, lang::TargetKind::response) : nullptr;
+          check_due(t, "due", item.value);
           break;
         }
         case K::within: {
-          bool working = item.within.clock == syntax::Duration::Clock::working;
-          auto amount = money::Decimal::parse_plain(item.within.amount.text);
-          std::int64_t unit_seconds = item.within.unit == syntax::Duration::Unit::minutes ? 60
-                                      : item.within.unit == syntax::Duration::Unit::hours ? 3600
-                                                                                          : 86400;
-          auto micros = amount ? (*amount * money::Decimal::from_integer(unit_seconds)).scaled_integer(6) : std::nullopt;
-          std::chrono::microseconds expected(micros.value_or(-1));
-          std::string actual = valid && d.has_response ? duration_text(d.target.length, d.target.working) : "no response";
-          if (!valid || !d.has_response || d.target.length != expected || d.target.working != working) {
-            mismatch("within", duration_text(expected, working), actual);
-          }
+          const eval::TargetState* t = valid ? target_of(d, lang::TargetKind::response) : nullptr;
+          check_within(t, "within", lengths[i]);
           break;
         }
         case K::no_response:
-          if (valid && d.has_response) mismatch("response", "none", duration_text(d.target.length, d.target.working));
+          if (valid && d.has_response) mismatch("response", "none", program.target_rules[d.response_rule].within);
           break;
+        case K::target: {
+          const eval::TargetState* t = valid ? target_of(d, item.target) : nullptr;
+          std::string what(lang::text(item.target));
+          switch (item.fact) {
+            case syntax::ExpectItem::Fact::due: check_due(t, what + " due", item.value); break;
+            case syntax::ExpectItem::Fact::within: check_within(t, what + " within", lengths[i]); break;
+            case syntax::ExpectItem::Fact::status: {
+              std::string actual = t ? std::string(lang::text(t->status)) : "no " + what + " target";
+              if (actual != item.value) mismatch(what, item.value, actual);
+              break;
+            }
+            case syntax::ExpectItem::Fact::none:
+              if (t) mismatch(what, "none", phrase(*t));
+              break;
+          }
+          break;
+        }
         case K::rule: {
           bool found = false;
           for (const auto& id : result.reasons) found = found || id == item.value;

@@ -25,8 +25,7 @@ struct TestResult {
   std::string decided_by; // the last reason's rule id and place
   std::vector<std::string> reasons;   // every reason id, in order (for coverage)
   std::string policy;                 // the policy that decided; empty when the case named none loaded
-  int target_plan = -1;               // the response target the decision used: the plan and the
-  int target_urgency = -1;            // urgency value's indices in the program (-1: no target)
+  std::vector<std::uint32_t> target_rules;   // the target lines the decision used (program.target_rules)
 };
 
 // Notes in `result` what the decision reached (its policy, its response

@@ -100,7 +100,7 @@ TEST_CASE("caseio: an invalid case echoes its id, policy and revision") {
   caseio::Evaluator evaluator(seed_programs());
   auto out = decide(evaluator, with(R"("channel":"email")", R"("channel":"fax")"));
   CHECK_THAT(out, Catch::StartsWith(R"({"id":"c1","policy":"beesender","revision":")"));
-  CHECK_THAT(out, Catch::Contains(R"("priority":null,"response":null,"entitlements":[],"reasons":[],"warnings":[])"));
+  CHECK_THAT(out, Catch::Contains(R"("priority":null,"response":null,"targets":[],"entitlements":[],"reasons":[],"warnings":[])"));
 }
 
 TEST_CASE("caseio: several policies need the case to name one, or --policy") {

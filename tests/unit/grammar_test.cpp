@@ -99,7 +99,7 @@ TEST_CASE("grammar: rejected snippets say what was expected") {
       {"hours h = Mon-Fri 9:00-18:00", "expected a time window like 09:00-18:00", "9:00-18:00"},
       {"hours h = Mon-Fri 09:00-6pm", "expected the closing time", "6pm"},
       {"plan p { repsond P1 within 1 working hour }", "expected a plan term", "repsond"},
-      {"plan p { respond P1 within 1 wrking hour }", "expected `working` or `calendar`", "wrking"},
+      {"plan p { respond P1 within 1 wrking hour }", "expected `working`, `calendar` or `business`", "wrking"},
       {"plan p { respond P1 in 1 working hour }", "expected `within` and a time", "in"},
       {"plan p { price 10 % of x }", "expected a price", "10"},
       {"plan p \"unterminated { }", "unterminated text", "\n"},

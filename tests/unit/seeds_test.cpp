@@ -47,7 +47,7 @@ double target_hours(const sema::Checked& c, const std::string& plan_id, const st
   int v = c.urgency()->value_index(urgency);
   REQUIRE(v >= 0);
   REQUIRE(p.targets[static_cast<std::size_t>(v)].has_value());
-  CHECK(p.targets[static_cast<std::size_t>(v)]->within.working);
+  CHECK(p.targets[static_cast<std::size_t>(v)]->within.working());
   return std::chrono::duration<double, std::ratio<3600>>(p.targets[static_cast<std::size_t>(v)]->within.length).count();
 }
 
