@@ -1,6 +1,7 @@
 #include "caseio/write.h"
 
 #include <charconv>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -25,6 +26,12 @@ void append_string(std::string& out, std::string_view text) {
 // The deadline can only be written with a four-digit year.
 bool writable(calendar::Instant t) {
   return t < calendar::Instant(date::sys_days(date::year(10000) / 1 / 1).time_since_epoch());
+}
+
+// Nothing has happened to the target yet: it stands as it did at the opening.
+bool fresh(const eval::TargetState& t) {
+  return !t.has_met && t.paused_us == 0 && t.met == 0 && t.breached == 0 &&
+         t.status == (t.kind == lang::TargetKind::reply ? lang::TargetStatus::pending : lang::TargetStatus::running);
 }
 
 void append_integer(std::string& out, std::int64_t n) {
@@ -232,6 +239,12 @@ DecisionWriter::DecisionWriter(const ir::Program& program) : program_(program) {
     append_string(head, rule.within);
     head += ",\"within_minutes\":" + rule.within_minutes + ",\"clock\":\"" + rule.clock_name + "\",\"due\":";
     target_head_.push_back(head);
+    response_then_target_.push_back("\"},\"targets\":[" + head + "\"");
+    std::string fresh = ",\"status\":\"";
+    fresh += rule.kind == lang::TargetKind::reply ? "pending" : "running";
+    fresh += "\",\"met_at\":null,\"paused_minutes\":0";
+    if (rule.kind == lang::TargetKind::update || rule.kind == lang::TargetKind::reply) fresh += ",\"instances\":{\"met\":0,\"breached\":0}";
+    target_fresh_.push_back(fresh + "}");
     if (plan_of[r] < 0) {
       plan_reasons_.emplace_back();
       continue;
@@ -286,17 +299,34 @@ void DecisionWriter::write(std::string& out, const eval::Case& c, const eval::De
   out += priority_[d.urgency >= 0 ? static_cast<std::size_t>(d.urgency) : priority_.size() - 1];
   const calendar::Zone& zone = eval::deadline_zone(d);
   bool due_ok = d.has_response && writable(d.due);
+  char due_text[40];
+  std::size_t due_size = 0;
+  std::uint8_t first_target = 0;
   if (due_ok) {
     out += within_[d.response_rule];
+    const std::size_t due_at = out.size();
     calendar::append_rfc3339(out, d.due, zone.offset_at(d.due));
-    out += "\"}"sv;
+    due_size = std::min(out.size() - due_at, sizeof due_text);
+    std::memcpy(due_text, out.data() + due_at, due_size);
+    // Nearly always the first target is that response, with nothing happened
+    // yet: its pieces were rendered together.
+    const eval::TargetState& t = d.targets[0];
+    if (d.target_count > 0 && t.kind == lang::TargetKind::response && t.rule == d.response_rule && t.due == d.due &&
+        fresh(t)) {
+      out += response_then_target_[d.response_rule];
+      out.append(due_text, due_size);
+      out += '"';
+      out += target_fresh_[t.rule];
+      first_target = 1;
+    } else {
+      out += "\"},\"targets\":["sv;
+    }
   } else {
-    out += "null"sv;
+    out += "null,\"targets\":["sv;
   }
-  out += ",\"targets\":["sv;
-  for (std::uint8_t i = 0; i < d.target_count; ++i) {
+  for (std::uint8_t i = first_target; i < d.target_count; ++i) {
     if (i) out += ',';
-    write_target(out, d.targets[i], zone);
+    write_target(out, d.targets[i], zone, std::string_view(due_text, due_size), d.due);
   }
   out += ']';
   if (d.basis == eval::Basis::plan || d.outcome == eval::Outcome::limited) {
@@ -382,8 +412,17 @@ void DecisionWriter::write(std::string& out, const eval::Case& c, const eval::De
   out += "],\"errors\":[]}\n"sv;
 }
 
-void DecisionWriter::write_target(std::string& out, const eval::TargetState& t, const calendar::Zone& zone) const {
+void DecisionWriter::write_target(std::string& out, const eval::TargetState& t, const calendar::Zone& zone,
+                                  std::string_view due_text, calendar::Instant due) const {
   out += target_head_[t.rule];
+  const bool is_fresh = fresh(t);
+  if (is_fresh && t.has_due && !due_text.empty() && t.due == due) {
+    out += '"';
+    out += due_text;
+    out += '"';
+    out += target_fresh_[t.rule];
+    return;
+  }
   auto instant = [&](calendar::Instant at) {
     if (!writable(at)) {
       out += "null"sv;
@@ -395,6 +434,10 @@ void DecisionWriter::write_target(std::string& out, const eval::TargetState& t, 
   };
   if (t.has_due) instant(t.due);
   else out += "null"sv;
+  if (is_fresh) {
+    out += target_fresh_[t.rule];
+    return;
+  }
   out += ",\"status\":\""sv;
   out += lang::text(t.status);
   out += "\",\"met_at\":"sv;

@@ -25,7 +25,9 @@ class DecisionWriter {
   // basis: ","policy":"x","revision":"y","outcome":"covered","basis":"plan:gold","priority":
   // Indexed by head_index(); the decision is then about ten copies.
   std::size_t head_index(const eval::Decision& d) const;
-  void write_target(std::string& out, const eval::TargetState& t, const calendar::Zone& zone) const;
+  // `due_text`: the response's deadline as written, reused when it is the same instant.
+  void write_target(std::string& out, const eval::TargetState& t, const calendar::Zone& zone, std::string_view due_text,
+                    calendar::Instant due) const;
   const ir::Program& program_;
   std::vector<std::string> heads_;
   std::vector<std::string> priority_;           // per value: "P1","response":  the last: null,"response":
@@ -36,6 +38,8 @@ class DecisionWriter {
   std::vector<std::string> plan_reasons_none_;  // per plan: the reason when no response target applies
   std::vector<std::string> within_;             // per target line: {"within_hours":4,...,"due":"
   std::vector<std::string> target_head_;        // per target line: {"kind":"response",...,"due":
+  std::vector<std::string> target_fresh_;       // per target line: ,"status":"running","met_at":null,...} (nothing happened yet)
+  std::vector<std::string> response_then_target_;   // per target line: "},"targets":[ and its target_head_ and a quote
   std::vector<std::string> holiday_warning_;    // per hours: the warning when a deadline passes their holidays
   std::vector<std::string> clause_reasons_;     // the guarantee's excludes
   std::string default_plan_reason_, otherwise_reason_, no_basis_reason_, not_covered_reason_, channel_reason_;

@@ -71,7 +71,9 @@ calendar::Instant due_from(const ir::Program& program, const ir::TargetRule& rul
 // opening, and where it stands at the opening (events come later).
 void set_targets(const ir::Program& program, const Case& c, int plan, Decision& d) {
   if (plan < 0 || d.urgency < 0) return;
+  const unsigned kinds = program.target_kinds_set[static_cast<std::size_t>(plan * program.urgency_count + d.urgency)];
   for (std::size_t k = 0; k < lang::target_kinds; ++k) {
+    if (!((kinds >> k) & 1)) continue;
     auto kind = static_cast<lang::TargetKind>(k);
     std::size_t key = program.target_key(plan, d.urgency, kind);
     std::uint32_t first = program.target_first[key];

@@ -157,12 +157,14 @@ class Lowering {
       plan.price = p.price;
       out_.plans.push_back(std::move(plan));
       for (int u = 0; u < out_.urgency_count; ++u) {
+        out_.target_kinds_set.push_back(0);
         for (std::size_t k = 0; k < lang::target_kinds; ++k) {
           out_.target_first.push_back(static_cast<std::uint32_t>(out_.target_rules.size()));
           const auto& lines = static_cast<std::size_t>(u) < p.lines[k].size() ? p.lines[k][static_cast<std::size_t>(u)]
                                                                              : std::vector<sema::TargetLine>{};
           for (const auto& line : lines) out_.target_rules.push_back(target_rule(line, p.hours));
           out_.target_count.push_back(static_cast<std::uint16_t>(lines.size()));
+          if (!lines.empty()) out_.target_kinds_set.back() |= static_cast<std::uint8_t>(1u << k);
         }
       }
     }

@@ -182,6 +182,7 @@ struct Program {
   // target_count[key] after it, key = (plan * urgency_count + urgency) * 4 + kind.
   std::vector<std::uint32_t> target_first;
   std::vector<std::uint16_t> target_count;
+  std::vector<std::uint8_t> target_kinds_set;   // per plan * urgency_count + urgency: bit k when kind k has lines
   std::vector<Hours> hours;
   bool contact_required = true;      // a condition tests the contact
   bool zone_required = true;         // a deadline, the guarantee or the zone list needs the case's zone
