@@ -232,6 +232,7 @@ struct Checked {
   int role_field = -1;                 // contact.role (builtin)
   int authorized_field = -1;           // contact.authorized (builtin)
   std::vector<Hours> hours;
+  std::vector<std::pair<std::string, HolidayList>> holiday_lists;   // by name, in the order declared (imported first)
   std::vector<Entitlement> entitlements;
   std::vector<std::string> communication;
   std::vector<std::string> bases;

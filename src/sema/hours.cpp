@@ -243,6 +243,7 @@ void check_hours(Context& context) {
     if (!holiday_lists.declare(context, decl->name)) continue;
     HolidayList& list = context.holidays[decl->name.text] = holiday_list(context, *decl);
     list.imported = context.import_of(decl) != nullptr;
+    context.out.holiday_lists.emplace_back(decl->name.text, list);
   }
   Scope hours_names("hours");
   for (const auto* decl : context.every<syntax::HoursDecl>()) {
